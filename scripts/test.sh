@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Build and run the whole test suite headless, then again under AddressSanitizer + UBSan.
+# PAPERSIEVE_SKIP_SANITIZERS=1 skips the second pass (quicker local iterations).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+scripts/build.sh build
+scripts/with-desktop-session.sh ctest --test-dir build --output-on-failure -j "$jobs"
+if [ "${PAPERSIEVE_SKIP_SANITIZERS:-0}" != 1 ]; then
+  scripts/build.sh build-asan -DPAPERSIEVE_SANITIZE=ON -DPAPERSIEVE_BUILD_BENCH=OFF
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+  export LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0
+  export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  scripts/with-desktop-session.sh ctest --test-dir build-asan --output-on-failure -j "$jobs"
+fi

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "appsettings.h"
+
+#include <algorithm>
+
+using namespace Qt::Literals::StringLiterals;
+
+AppSettings::AppSettings(QSettings &settings)
+    : m_settings(settings)
+{
+}
+
+QVariant AppSettings::get(const QString &key, const QVariant &fallback) const
+{
+    return m_settings.value(key, fallback);
+}
+
+void AppSettings::set(const QString &key, const QVariant &value)
+{
+    m_settings.setValue(key, value);
+}
+
+QStringList AppSettings::defaultCategories() { return {u"cs.LG"_s, u"cs.AI"_s}; }
+QStringList AppSettings::defaultAnnounceTypes() { return {u"new"_s, u"cross"_s}; }
+
+QStringList AppSettings::categories() const
+{
+    const QStringList v = get(u"ingest/categories"_s, defaultCategories()).toStringList();
+    return v.isEmpty() ? defaultCategories() : v;
+}
+void AppSettings::setCategories(const QStringList &value) { set(u"ingest/categories"_s, value); }
+QStringList AppSettings::announceTypes() const
+{
+    const QStringList v = get(u"ingest/announceTypes"_s, defaultAnnounceTypes()).toStringList();
+    return v.isEmpty() ? defaultAnnounceTypes() : v;
+}
+void AppSettings::setAnnounceTypes(const QStringList &value) { set(u"ingest/announceTypes"_s, value); }
+QString AppSettings::arxivRssUrl() const { return get(u"ingest/rssUrl"_s, QString()).toString(); }
+void AppSettings::setArxivRssUrl(const QString &value) { set(u"ingest/rssUrl"_s, value); }
+QString AppSettings::arxivApiUrl() const { return get(u"ingest/apiUrl"_s, QString()).toString(); }
+void AppSettings::setArxivApiUrl(const QString &value) { set(u"ingest/apiUrl"_s, value); }
+int AppSettings::arxivRequestSpacingMs() const
+{
+    // arXiv asks for one request every 3 s; a mirror or a test server may allow less.
+    return std::max(0, get(u"ingest/requestSpacingMs"_s, 3000).toInt());
+}
+
+QString AppSettings::provider() const { return get(u"llm/provider"_s, u"openai"_s).toString(); }
+void AppSettings::setProvider(const QString &value) { set(u"llm/provider"_s, value); }
+QString AppSettings::model() const { return get(u"llm/model"_s, u"gpt-5"_s).toString(); }
+void AppSettings::setModel(const QString &value) { set(u"llm/model"_s, value); }
+QString AppSettings::llmBaseUrl() const { return get(u"llm/baseUrl"_s, QString()).toString(); }
+void AppSettings::setLlmBaseUrl(const QString &value) { set(u"llm/baseUrl"_s, value); }
+QString AppSettings::reasoningEffort() const { return get(u"llm/reasoningEffort"_s, u"low"_s).toString(); }
+void AppSettings::setReasoningEffort(const QString &value) { set(u"llm/reasoningEffort"_s, value); }
+int AppSettings::relevanceCutoff() const { return std::clamp(get(u"select/relevanceCutoff"_s, 8).toInt(), 1, 10); }
+void AppSettings::setRelevanceCutoff(int value) { set(u"select/relevanceCutoff"_s, value); }
+int AppSettings::noveltyCutoff() const { return std::clamp(get(u"select/noveltyCutoff"_s, 7).toInt(), 1, 10); }
+void AppSettings::setNoveltyCutoff(int value) { set(u"select/noveltyCutoff"_s, value); }
+int AppSettings::titleBatchSize() const { return std::max(0, get(u"select/titleBatchSize"_s, 0).toInt()); }
+void AppSettings::setTitleBatchSize(int value) { set(u"select/titleBatchSize"_s, value); }
+int AppSettings::abstractBatchSize() const { return std::max(0, get(u"select/abstractBatchSize"_s, 0).toInt()); }
+void AppSettings::setAbstractBatchSize(int value) { set(u"select/abstractBatchSize"_s, value); }
+int AppSettings::concurrency() const { return std::clamp(get(u"select/concurrency"_s, 4).toInt(), 1, 32); }
+void AppSettings::setConcurrency(int value) { set(u"select/concurrency"_s, value); }
+bool AppSettings::titleFilterEnabled() const { return get(u"select/titleFilter"_s, true).toBool(); }
+void AppSettings::setTitleFilterEnabled(bool value) { set(u"select/titleFilter"_s, value); }
+bool AppSettings::authorMatchEnabled() const { return get(u"select/authorMatch"_s, true).toBool(); }
+void AppSettings::setAuthorMatchEnabled(bool value) { set(u"select/authorMatch"_s, value); }
+QStringList AppSettings::followedAuthors() const { return get(u"select/followedAuthors"_s, QStringList()).toStringList(); }
+void AppSettings::setFollowedAuthors(const QStringList &value) { set(u"select/followedAuthors"_s, value); }
+bool AppSettings::hIndexFilterEnabled() const { return get(u"select/hIndexFilter"_s, false).toBool(); }
+void AppSettings::setHIndexFilterEnabled(bool value) { set(u"select/hIndexFilter"_s, value); }
+int AppSettings::hIndexCutoff() const { return std::max(0, get(u"select/hIndexCutoff"_s, 10).toInt()); }
+void AppSettings::setHIndexCutoff(int value) { set(u"select/hIndexCutoff"_s, value); }
+QString AppSettings::s2ApiUrl() const { return get(u"select/s2ApiUrl"_s, QString()).toString(); }
+void AppSettings::setS2ApiUrl(const QString &value) { set(u"select/s2ApiUrl"_s, value); }
+double AppSettings::dailyBudgetUsd() const { return std::max(0.0, get(u"select/dailyBudgetUsd"_s, 0.0).toDouble()); }
+void AppSettings::setDailyBudgetUsd(double value) { set(u"select/dailyBudgetUsd"_s, value); }
+
+bool AppSettings::scheduleEnabled() const { return get(u"daily/scheduleEnabled"_s, true).toBool(); }
+void AppSettings::setScheduleEnabled(bool value) { set(u"daily/scheduleEnabled"_s, value); }
+QTime AppSettings::scheduleTime() const
+{
+    return QTime::fromString(get(u"daily/scheduleTime"_s, QString()).toString(), u"HH:mm"_s);
+}
+void AppSettings::setScheduleTime(const QTime &value)
+{
+    set(u"daily/scheduleTime"_s, value.isValid() ? value.toString(u"HH:mm"_s) : QString());
+}
+bool AppSettings::startAtLogin() const { return get(u"daily/startAtLogin"_s, false).toBool(); }
+void AppSettings::setStartAtLogin(bool value) { set(u"daily/startAtLogin"_s, value); }
