@@ -44,6 +44,14 @@ int AppSettings::arxivRequestSpacingMs() const
     // arXiv asks for one request every 3 s; a mirror or a test server may allow less.
     return std::max(0, get(u"ingest/requestSpacingMs"_s, 3000).toInt());
 }
+void AppSettings::setArxivRequestSpacingMs(int value) { set(u"ingest/requestSpacingMs"_s, value); }
+// arXiv's API serves up to 2000 entries a request; larger batches mean fewer 3-second waits.
+int AppSettings::arxivApiBatchSize() const { return std::clamp(get(u"ingest/apiBatchSize"_s, 200).toInt(), 1, 2000); }
+void AppSettings::setArxivApiBatchSize(int value) { set(u"ingest/apiBatchSize"_s, value); }
+int AppSettings::arxivCatchUpPageSize() const { return std::clamp(get(u"ingest/catchUpPageSize"_s, 1000).toInt(), 1, 2000); }
+void AppSettings::setArxivCatchUpPageSize(int value) { set(u"ingest/catchUpPageSize"_s, value); }
+int AppSettings::arxivTimeoutMs() const { return std::max(100, get(u"ingest/timeoutMs"_s, 60000).toInt()); }
+void AppSettings::setArxivTimeoutMs(int value) { set(u"ingest/timeoutMs"_s, value); }
 
 QString AppSettings::provider() const { return get(u"llm/provider"_s, u"openai"_s).toString(); }
 void AppSettings::setProvider(const QString &value) { set(u"llm/provider"_s, value); }
@@ -90,3 +98,81 @@ void AppSettings::setScheduleTime(const QTime &value)
 }
 bool AppSettings::startAtLogin() const { return get(u"daily/startAtLogin"_s, false).toBool(); }
 void AppSettings::setStartAtLogin(bool value) { set(u"daily/startAtLogin"_s, value); }
+QStringList AppSettings::arxivHolidays() const { return get(u"daily/arxivHolidays"_s, QStringList()).toStringList(); }
+void AppSettings::setArxivHolidays(const QStringList &value) { set(u"daily/arxivHolidays"_s, value); }
+bool AppSettings::trayHintShown() const { return get(u"daily/trayHintShown"_s, false).toBool(); }
+void AppSettings::setTrayHintShown(bool value) { set(u"daily/trayHintShown"_s, value); }
+// Dates and instants as ISO strings (UTC for instants) so the .ini stays readable and zone-independent.
+QDate AppSettings::scheduleLastDoneDay() const
+{
+    return QDate::fromString(get(u"daily/state/lastDoneDay"_s, QString()).toString(), Qt::ISODate);
+}
+void AppSettings::setScheduleLastDoneDay(const QDate &value)
+{
+    set(u"daily/state/lastDoneDay"_s, value.isValid() ? value.toString(Qt::ISODate) : QString());
+}
+QDate AppSettings::scheduleAttemptDay() const
+{
+    return QDate::fromString(get(u"daily/state/attemptDay"_s, QString()).toString(), Qt::ISODate);
+}
+void AppSettings::setScheduleAttemptDay(const QDate &value)
+{
+    set(u"daily/state/attemptDay"_s, value.isValid() ? value.toString(Qt::ISODate) : QString());
+}
+int AppSettings::scheduleAttempts() const { return std::max(0, get(u"daily/state/attempts"_s, 0).toInt()); }
+void AppSettings::setScheduleAttempts(int value) { set(u"daily/state/attempts"_s, value); }
+QDateTime AppSettings::scheduleLastAttemptAt() const
+{
+    return QDateTime::fromString(get(u"daily/state/lastAttemptAt"_s, QString()).toString(), Qt::ISODateWithMs);
+}
+void AppSettings::setScheduleLastAttemptAt(const QDateTime &value)
+{
+    set(u"daily/state/lastAttemptAt"_s, value.isValid() ? value.toUTC().toString(Qt::ISODateWithMs) : QString());
+}
+QDateTime AppSettings::scheduleArmedSince() const
+{
+    return QDateTime::fromString(get(u"daily/state/armedSince"_s, QString()).toString(), Qt::ISODateWithMs);
+}
+void AppSettings::setScheduleArmedSince(const QDateTime &value)
+{
+    set(u"daily/state/armedSince"_s, value.isValid() ? value.toUTC().toString(Qt::ISODateWithMs) : QString());
+}
+
+namespace {
+struct CriteriaField
+{
+    const char16_t *key;
+    QString Criteria::*member;
+};
+constexpr CriteriaField kCriteriaFields[] = {
+    {u"criteria/systemPrompt", &Criteria::systemPrompt},
+    {u"criteria/topics", &Criteria::topics},
+    {u"criteria/rubric", &Criteria::rubric},
+    {u"criteria/titlePostfix", &Criteria::titlePostfix},
+    {u"criteria/abstractPostfix", &Criteria::abstractPostfix},
+};
+} // namespace
+
+Criteria AppSettings::criteria() const
+{
+    Criteria c = Criteria::defaults();
+    for (const auto &field : kCriteriaFields) {
+        const QString stored = m_settings.value(QString::fromUtf16(field.key)).toString();
+        if (!stored.isEmpty())
+            c.*field.member = stored;
+    }
+    return c;
+}
+
+void AppSettings::setCriteria(const Criteria &value)
+{
+    const Criteria defaults = Criteria::defaults();
+    for (const auto &field : kCriteriaFields) {
+        const QString key = QString::fromUtf16(field.key);
+        // Keeping defaults unset means a later release's improved default reaches users who never edited it.
+        if (value.*field.member == defaults.*field.member || (value.*field.member).trimmed().isEmpty())
+            m_settings.remove(key);
+        else
+            m_settings.setValue(key, value.*field.member);
+    }
+}

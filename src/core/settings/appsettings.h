@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "scoring/criteria.h"
+
+#include <QDate>
+#include <QDateTime>
 #include <QSettings>
 #include <QStringList>
 #include <QTime>
@@ -25,6 +29,13 @@ public:
     QString arxivApiUrl() const;
     void setArxivApiUrl(const QString &value);
     int arxivRequestSpacingMs() const;               // default 3000 (arXiv's terms of use)
+    void setArxivRequestSpacingMs(int value);
+    int arxivApiBatchSize() const;                   // ids per API metadata request; default 200
+    void setArxivApiBatchSize(int value);
+    int arxivCatchUpPageSize() const;                // entries per API page when catching up; default 1000
+    void setArxivCatchUpPageSize(int value);
+    int arxivTimeoutMs() const;                      // no byte for this long ends an arXiv request; default 60000
+    void setArxivTimeoutMs(int value);
 
     // Selection
     QString provider() const;                        // openai | openai-compatible | anthropic | gemini
@@ -59,6 +70,9 @@ public:
     void setS2ApiUrl(const QString &value);
     double dailyBudgetUsd() const;                   // 0: no budget
     void setDailyBudgetUsd(double value);
+    // The research interests as the user edited them; a field never edited is the default text.
+    Criteria criteria() const;
+    void setCriteria(const Criteria &value);          // a field equal to the default is stored as "unset"
 
     // Every day
     bool scheduleEnabled() const;                    // default true
@@ -67,6 +81,21 @@ public:
     void setScheduleTime(const QTime &value);
     bool startAtLogin() const;
     void setStartAtLogin(bool value);
+    QStringList arxivHolidays() const;               // "YYYY-MM-DD" feed days without an announcement
+    void setArxivHolidays(const QStringList &value);
+    bool trayHintShown() const;                      // "PaperSieve keeps running in the tray" said once
+    void setTrayHintShown(bool value);
+    // Bookkeeping of the schedule (schedule/schedulestate.h), not shown in the settings dialog.
+    QDate scheduleLastDoneDay() const;
+    void setScheduleLastDoneDay(const QDate &value);
+    QDate scheduleAttemptDay() const;
+    void setScheduleAttemptDay(const QDate &value);
+    int scheduleAttempts() const;
+    void setScheduleAttempts(int value);
+    QDateTime scheduleLastAttemptAt() const;
+    void setScheduleLastAttemptAt(const QDateTime &value);
+    QDateTime scheduleArmedSince() const;
+    void setScheduleArmedSince(const QDateTime &value);
 
     static QStringList defaultCategories();
     static QStringList defaultAnnounceTypes();

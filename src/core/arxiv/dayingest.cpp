@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dayingest.h"
+
+#include "announcementschedule.h"
+#include "arxivfailure.h"
+#include "arxivurls.h"
+#include "catchupclassifier.h"
+#include "catchupfetcher.h"
+#include "daystore.h"
+#include "metadatacompleter.h"
+#include "net/requestqueue.h"
+#include "rssparser.h"
+#include "settings/appsettings.h"
+#include "storage/paperrepository.h"
+
+#include <QRegularExpression>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+constexpr int kAttempts = 4;           // per request, the first included
+constexpr int kMaxRetryAfterMs = 120000; // a longer Retry-After is reported, not waited for
+} // namespace
+
+DayIngest::DayIngest(Database &db, HttpClient &http, AppSettings &settings, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_http(http)
+    , m_settings(settings)
+    , m_now([] { return QDateTime::currentDateTimeUtc(); })
+{
+    qRegisterMetaType<IngestSummary>();
+}
+
+DayIngest::~DayIngest()
+{
+    // Callbacks that still arrive find a stale generation and do nothing.
+    ++m_generation;
+    m_running = false;
+    if (m_metadata) {
+        m_metadata->disconnect(this);
+        m_metadata->cancel();
+    }
+    if (m_catchUp) {
+        m_catchUp->disconnect(this);
+        m_catchUp->cancel();
+    }
+    if (m_queue)
+        m_queue->cancelAll(this);
+}
+
+int DayIngest::attempts() const
+{
+    return kAttempts;
+}
+
+void DayIngest::start(const QDate &day, const QStringList &categories)
+{
+    if (m_running) {
+        qWarning("DayIngest::start: already running");
+        return;
+    }
+    m_running = true;
+    m_finishing = false;
+    m_cancelled = false;
+    ++m_generation;
+    m_summary = IngestSummary{};
+    m_summary.day = day;
+
+    m_categories = DayListing::normaliseCategories(categories.isEmpty() ? m_settings.categories() : categories);
+    static const QRegularExpression categoryRe(uR"(^[a-z\-]+(\.[A-Za-z\-]+)?$)"_s);
+    if (m_categories.isEmpty()) {
+        fail(tr("no arXiv categories are configured"));
+        return;
+    }
+    for (const QString &c : std::as_const(m_categories)) {
+        if (!categoryRe.match(c).hasMatch()) {
+            fail(tr("\"%1\" is not an arXiv category (they look like cs.LG or math.OC)").arg(c));
+            return;
+        }
+    }
+    m_endpoints = Endpoints::resolve(m_settings);
+    for (const QUrl &url : {m_endpoints.arxivRss, m_endpoints.arxivApi}) {
+        if (const QString why = Endpoints::validate(url); !why.isEmpty()) {
+            fail(tr("arXiv address not usable: %1").arg(why));
+            return;
+        }
+    }
+
+    m_queue = RequestQueue::shared(m_http, u"arxiv"_s);
+    const int spacing = m_settings.arxivRequestSpacingMs();
+    m_queue->setSpacingMs(spacing);
+    RetryPolicy policy;
+    policy.maxAttempts = kAttempts;
+    policy.baseDelayMs = std::max(50, spacing); // backoff never faster than the polite rate
+    policy.maxDelayMs = kMaxRetryAfterMs;
+    m_queue->setRetryPolicy(policy);
+    connect(m_queue, &RequestQueue::retryScheduled, this, &DayIngest::onRetry, Qt::UniqueConnection);
+
+    if (!day.isValid()) {
+        fetchFeed({});
+        return;
+    }
+    const QDate today = AnnouncementSchedule::feedDayAt(m_now());
+    const QString dayText = day.toString(Qt::ISODate);
+    if (day > today) {
+        fail(tr("%1 is in the future: arXiv has not announced it yet").arg(dayText));
+    } else if (day < today.addDays(-kMaxCatchUpDays)) {
+        fail(tr("%1 is too far back: catching up reaches back %2 days (to %3)")
+                 .arg(dayText)
+                 .arg(kMaxCatchUpDays)
+                 .arg(today.addDays(-kMaxCatchUpDays).toString(Qt::ISODate)));
+    } else if (!AnnouncementSchedule::isAnnouncementDay(day)) {
+        m_summary.noAnnouncement = true; // arXiv's feed is empty on Saturday and Sunday
+        finishLater();
+    } else if (day == today) {
+        fetchFeed(day);
+    } else {
+        catchUp(day);
+    }
+}
+
+void DayIngest::cancel()
+{
+    if (!m_running || m_finishing)
+        return;
+    m_cancelled = true;
+    if (m_metadata)
+        m_metadata->cancel();
+    if (m_catchUp)
+        m_catchUp->cancel();
+    if (m_queue)
+        m_queue->cancelAll(this);
+    fail(tr("Cancelled.")); // a no-op when a cancelled request already ended the run
+}
+
+void DayIngest::fetchFeed(const QDate &requestedDay)
+{
+    emit progress(u"feed"_s, 0, 1);
+    HttpRequest request;
+    request.url = ArxivUrls::rssFeed(m_endpoints.arxivRss, m_categories);
+    request.timeoutMs = m_settings.arxivTimeoutMs();
+    const quint64 generation = m_generation;
+    m_queue->enqueue(request, this, [this, generation, requestedDay](const HttpResult &result) {
+        if (generation == m_generation && m_running)
+            onFeed(requestedDay, result);
+    });
+}
+
+void DayIngest::onFeed(const QDate &requestedDay, const HttpResult &result)
+{
+    if (!result.isSuccess()) {
+        fail(ArxivFailure::describe(tr("arXiv's feed"), result, attempts()));
+        return;
+    }
+    QString error;
+    const RssFeed feed = RssParser::parse(result.body, &error);
+    if (!error.isEmpty()) {
+        fail(tr("arXiv's feed could not be read, nothing was stored: %1").arg(error));
+        return;
+    }
+    const QDate day = feed.day.isValid() ? feed.day : AnnouncementSchedule::feedDayAt(m_now());
+    if (requestedDay.isValid() && day != requestedDay && !feed.isNoAnnouncement()) {
+        emit notice(tr("arXiv's feed is for %1, not %2: fetching %2 through the arXiv API instead")
+                        .arg(day.toString(Qt::ISODate), requestedDay.toString(Qt::ISODate)));
+        catchUp(requestedDay);
+        return;
+    }
+    emit progress(u"feed"_s, 1, 1);
+    if (feed.isNoAnnouncement()) {
+        m_summary.day = requestedDay.isValid() ? requestedDay : day;
+        m_summary.noAnnouncement = true;
+        finishLater();
+        return;
+    }
+    const DayListing listing = DayListing::build(day, m_categories, feed.items, m_settings.announceTypes(), u"rss"_s);
+    storeListing(listing);
+    if (m_finishing)
+        return;
+    // Kept papers first: they are the ones selection reads.
+    QStringList ids = m_summary.keptArxivIds;
+    for (const ListedPaper &lp : listing.papers) {
+        if (!listing.isKept(lp.type))
+            ids << lp.paper.arxivId;
+    }
+    completeMetadata(ids);
+}
+
+void DayIngest::storeListing(const DayListing &listing)
+{
+    DayStore store(m_db);
+    int stored = 0;
+    if (!store.store(listing, m_now(), &stored)) {
+        fail(tr("could not store %1 in the database, nothing was stored: %2")
+                 .arg(listing.day.toString(Qt::ISODate), store.errorString()));
+        return;
+    }
+    m_summary = listing.summary();
+    m_summary.stored = stored;
+    emit feedStored(m_summary);
+}
+
+void DayIngest::completeMetadata(const QStringList &orderedIds)
+{
+    PaperRepository papers(m_db);
+    const QStringList todo = papers.incompleteAmong(orderedIds);
+    if (todo.isEmpty()) {
+        finishLater();
+        return;
+    }
+    m_metadata = new MetadataCompleter(m_db, *m_queue, this);
+    connect(m_metadata, &MetadataCompleter::progress, this,
+            [this](int done, int total) { emit progress(u"metadata"_s, done, total); });
+    connect(m_metadata, &MetadataCompleter::finished, this, &DayIngest::onMetadataDone);
+    m_metadata->start(m_endpoints.arxivApi, todo, m_settings.arxivApiBatchSize(), m_settings.arxivTimeoutMs(), attempts());
+}
+
+void DayIngest::onMetadataDone(const QString &error)
+{
+    MetadataCompleter *completer = m_metadata;
+    m_metadata = nullptr;
+    if (!completer)
+        return;
+    completer->deleteLater();
+    if (m_cancelled) {
+        fail(tr("Cancelled."));
+        return;
+    }
+    const QStringList missing = completer->missing();
+    const QStringList apiErrors = completer->apiErrors();
+    if (!missing.isEmpty() && error.isEmpty())
+        emit notice(tr("the arXiv API did not return %n paper(s) (e.g. %1); they keep the feed's metadata and are "
+                       "asked for again next time", nullptr, int(missing.size()))
+                        .arg(missing.first()));
+    if (!error.isEmpty()) {
+        fail(tr("the feed's %n paper(s) are stored, but completing their metadata failed: %1", nullptr,
+                m_summary.announced)
+                 .arg(error));
+    } else if (!apiErrors.isEmpty()) {
+        fail(tr("the arXiv API rejected %n request(s) for metadata: %1", nullptr, int(apiErrors.size()))
+                 .arg(apiErrors.first()));
+    } else {
+        finishLater();
+    }
+}
+
+void DayIngest::catchUp(const QDate &day)
+{
+    m_catchUpDay = day;
+    m_summary.day = day;
+    emit progress(u"feed"_s, 0, 0);
+    m_catchUp = new CatchUpFetcher(*m_queue, this);
+    connect(m_catchUp, &CatchUpFetcher::progress, this,
+            [this](int fetched, int total) { emit progress(u"feed"_s, fetched, std::max(fetched, total)); });
+    connect(m_catchUp, &CatchUpFetcher::finished, this, &DayIngest::onCatchUpDone);
+    m_catchUp->start(m_endpoints.arxivApi, m_categories, AnnouncementSchedule::submissionWindow(day),
+                     m_settings.arxivCatchUpPageSize(), m_settings.arxivTimeoutMs(), attempts());
+}
+
+void DayIngest::onCatchUpDone(const QString &error)
+{
+    CatchUpFetcher *fetcher = m_catchUp;
+    m_catchUp = nullptr;
+    if (!fetcher)
+        return;
+    fetcher->deleteLater();
+    if (m_cancelled) {
+        fail(tr("Cancelled."));
+        return;
+    }
+    const QString dayText = m_catchUpDay.toString(Qt::ISODate);
+    if (!error.isEmpty()) {
+        fail(tr("catching up %1 through the arXiv API failed, nothing was stored: %2").arg(dayText, error));
+        return;
+    }
+    const QList<FeedItem> items =
+        CatchUpClassifier::classify(fetcher->papers(), AnnouncementSchedule::submissionWindow(m_catchUpDay), m_categories);
+    if (items.isEmpty()) {
+        // A weekday without papers in its window: an arXiv holiday.
+        m_summary.day = m_catchUpDay;
+        m_summary.noAnnouncement = true;
+        finishLater();
+        return;
+    }
+    storeListing(DayListing::build(m_catchUpDay, m_categories, items, m_settings.announceTypes(), u"api"_s));
+    finishLater(); // API records are complete: no metadata stage
+}
+
+void DayIngest::onRetry(const QUrl &url, int attempt, int maxAttempts, int delayMs, const QString &reason)
+{
+    if (!m_running || m_finishing)
+        return;
+    emit notice(tr("%1 answered %2; trying again in %3 s (attempt %4 of %5)")
+                    .arg(url.host(), reason)
+                    .arg(delayMs / 1000.0, 0, 'f', 1)
+                    .arg(attempt)
+                    .arg(maxAttempts));
+}
+
+void DayIngest::fail(const QString &message)
+{
+    if (m_finishing)
+        return;
+    m_summary.error = message;
+    finishLater();
+}
+
+void DayIngest::finishLater()
+{
+    if (m_finishing)
+        return;
+    m_finishing = true;
+    const quint64 generation = m_generation;
+    // Queued: finished() never fires inside start(), so a caller can start() before exec().
+    QMetaObject::invokeMethod(
+        this,
+        [this, generation] {
+            if (generation != m_generation)
+                return;
+            m_running = false;
+            emit finished(m_summary);
+        },
+        Qt::QueuedConnection);
+}

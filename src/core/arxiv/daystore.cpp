@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "daystore.h"
+
+#include "storage/database.h"
+#include "storage/feeddayrepository.h"
+#include "storage/paperrepository.h"
+#include "storage/transaction.h"
+
+#include <QCoreApplication>
+
+DayStore::DayStore(Database &db)
+    : m_db(db)
+{
+}
+
+bool DayStore::store(const DayListing &listing, const QDateTime &nowUtc, int *stored)
+{
+    int count = 0;
+    Transaction tx(m_db.connection());
+    if (!tx.isActive()) {
+        m_error = tx.errorString();
+        return false;
+    }
+    PaperRepository papers(m_db);
+    for (const ListedPaper &lp : listing.papers) {
+        PaperRepository::Change change = PaperRepository::Change::None;
+        const qint64 id = papers.upsert(lp.paper, nowUtc, &change);
+        if (id == 0) {
+            m_error = papers.errorString();
+            return false;
+        }
+        if (change != PaperRepository::Change::None)
+            ++count;
+        for (const ListedPaper::Listing &l : lp.listings) {
+            if (!papers.addAnnouncement(id, listing.day, l.category, l.type, lp.announcedVersion)) {
+                m_error = papers.errorString();
+                return false;
+            }
+        }
+    }
+    const IngestSummary s = listing.summary();
+    FeedDayRepository days(m_db);
+    FeedDayRepository::Entry entry;
+    entry.day = listing.day;
+    entry.categories = DayListing::categoriesKey(listing.categories);
+    entry.source = listing.source;
+    entry.announced = s.announced;
+    entry.kept = s.kept;
+    entry.fetchedAt = nowUtc;
+    if (!days.record(entry)) {
+        m_error = days.errorString();
+        return false;
+    }
+    if (!tx.commit()) {
+        m_error = tx.errorString();
+        return false;
+    }
+    if (stored)
+        *stored = count;
+    return true;
+}
+
+bool DayStore::completeMetadata(const ApiResponse &response, int *completed)
+{
+    int count = 0;
+    Transaction tx(m_db.connection());
+    if (!tx.isActive()) {
+        m_error = tx.errorString();
+        return false;
+    }
+    PaperRepository papers(m_db);
+    for (const Paper &p : response.papers) {
+        bool found = false;
+        if (!papers.completeMetadata(p, &found)) {
+            m_error = papers.errorString();
+            return false;
+        }
+        if (found)
+            ++count;
+    }
+    if (!tx.commit()) {
+        m_error = tx.errorString();
+        return false;
+    }
+    if (completed)
+        *completed = count;
+    return true;
+}

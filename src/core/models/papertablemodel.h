@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storage/libraryrepository.h"
+
+#include <QAbstractTableModel>
+#include <QDate>
+#include <QSet>
+
+class Database;
+
+// The papers of one day, or the results of a history search, as a table. Rows come from the database
+// through LibraryRepository (the abstract is read only for the selected paper); starring and marking read
+// write straight back. Presentation (bold for unread, star colour) is the view's job: this model lives in the
+// core library, without QtGui, and exposes what to show through the roles below.
+class PaperTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PaperTableModel)
+
+public:
+    enum Column { RankColumn, RelevanceColumn, NoveltyColumn, TitleColumn, AuthorsColumn, CategoryColumn,
+                  StarColumn, ReadColumn, ColumnCount };
+    enum Role {
+        PaperIdRole = Qt::UserRole + 1,
+        ArxivIdRole,
+        SortRole,      // what the column sorts by
+        StarredRole,
+        ReadRole,
+        FollowedRole,  // a followed author wrote it
+        RelevantRole,  // in the digest: cutoffs met or a followed author
+        RankRole,      // 0: unranked
+        RelevanceRole, // 0: no score
+        NoveltyRole,
+        DayRole,
+        CategoriesRole, // QStringList, primary first
+    };
+    enum class Source { None, Day, Search, History };
+
+    explicit PaperTableModel(Database &database, QObject *parent = nullptr);
+
+    // A paper is relevant when relevance >= cutoff and novelty >= cutoff (the digest's rule).
+    void setCutoffs(int relevance, int novelty);
+    // Followed authors as the settings keep them ("Name" or "Name, S2ID"); matched by name.
+    void setFollowedAuthors(const QStringList &entries);
+
+    void showDay(const QDate &day);
+    void showSearch(const QString &text, int limit = 500);
+    void showHistory(int limit);
+    void reload(); // the same day or search again (after a run wrote new scores)
+    Source source() const { return m_source; }
+    QDate day() const { return m_day; }
+    QString searchText() const { return m_searchText; }
+
+    const LibraryPaper *paperAt(int row) const;
+    int rowOfPaper(qint64 paperId) const;
+    bool isRelevant(const LibraryPaper &paper) const;
+    bool isFollowed(const LibraryPaper &paper) const;
+    int rankAt(int row) const { return row >= 0 && row < m_ranks.size() ? m_ranks.at(row) : 0; }
+
+    bool setStarred(int row, bool starred);
+    bool setRead(int row, bool read);
+    QString lastError() const { return m_lastError; }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+    // "A. Author, B. Author et al." for the table; the detail pane shows all.
+    static QString firstAuthors(const QString &authorsText, int count = 2);
+
+signals:
+    void loaded();
+
+private:
+    void replaceRows(QList<LibraryPaper> rows);
+    void computeRanks();
+    QVariant sortValue(const LibraryPaper &p, int row, int column) const;
+
+    Database &m_database;
+    QList<LibraryPaper> m_rows;
+    QList<int> m_ranks;
+    Source m_source = Source::None;
+    QDate m_day;
+    QString m_searchText;
+    int m_limit = 500;
+    int m_relevanceCutoff = 8;
+    int m_noveltyCutoff = 7;
+    QSet<QString> m_followed; // lower-case names
+    QString m_lastError;
+};

@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "arxiv/ingestsummary.h"
+#include "scoring/selectionsummary.h"
+
+#include <QDate>
+#include <QMetaType>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+
+class AppSettings;
+class Database;
+class DayIngest;
+class HttpClient;
+class PricingTable;
+class SelectionRun;
+
+// How one daily run ended: what the notification, the tray, `papersieve run` and the window show.
+struct RunSummary
+{
+    qint64 runId = 0;          // the runs row (0 when the run failed before it could be recorded)
+    QDate day;                 // the announcement day that was read (the digest's date)
+    IngestSummary ingest;
+    SelectionSummary selection;
+    int relevant = 0;          // in the digest: followed-author matches + relevance/novelty cutoffs met
+    QString topTitle;          // the first paper of the digest (plain text from the feed)
+    QString topArxivId;
+    double costUsd = 0;        // this run's LLM spend
+    bool priceKnown = true;
+    bool noAnnouncement = false;
+    bool budgetReached = false;
+    bool cancelled = false;
+    QString error;             // empty: it worked; otherwise one clear line for the user
+
+    bool succeeded() const { return error.isEmpty() && !cancelled; }
+};
+Q_DECLARE_METATYPE(RunSummary)
+
+// The main job: fetch the day (DayIngest) → followed authors / h-index (optional) → LLM selection
+// (SelectionRun) as soon as the feed is stored, while the arXiv metadata completes alongside → the
+// runs row finished with its counts. The digest is then built from the database (digest/digestbuilder.h).
+// Lives on the calling thread. Emits finished() exactly once per start(), never from inside start().
+class DailyRun final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DailyRun)
+
+public:
+    DailyRun(Database &db, HttpClient &http, AppSettings &settings, const PricingTable &prices,
+             QObject *parent = nullptr);
+    ~DailyRun() override;
+
+    // The LLM API key, resolved by the caller (keychain in the GUI, environment variable headless).
+    // Held in memory only.
+    void setApiKey(const QString &key) { m_apiKey = key; }
+
+    // day invalid: the newest announcement. categories empty: the settings' categories.
+    void start(const QDate &day = {}, const QStringList &categories = {});
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+signals:
+    // stage: "feed", "metadata", "authors", "pre-filter", "scoring"; total 0 = indeterminate.
+    void progress(const QString &stage, int done, int total);
+    void notice(const QString &message); // retries, fallbacks: one line each, for a log or stderr
+    void finished(const RunSummary &summary);
+
+private:
+    Database &m_db;
+    HttpClient &m_http;
+    AppSettings &m_settings;
+    const PricingTable &m_prices;
+    QString m_apiKey;
+    bool m_running = false;
+    QPointer<DayIngest> m_ingest;
+    QPointer<SelectionRun> m_selection;
+    RunSummary m_summary;
+};

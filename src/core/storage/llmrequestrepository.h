@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/llmusage.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+class Database;
+
+// One LLM request as it is accounted for (llm_requests row).
+struct LlmRequestRecord
+{
+    qint64 id = 0;
+    qint64 runId = 0;        // 0: not part of a run (stored as NULL)
+    QString stage;           // title | abstract
+    QString provider;
+    QString model;
+    QDateTime started;       // UTC
+    qint64 latencyMs = 0;
+    int paperCount = 0;
+    LlmUsage usage;
+    double costUsd = 0;
+    QString status;          // ok | http_error | timeout | parse_error | cancelled
+    int httpStatus = 0;      // 0: no HTTP answer (stored as NULL)
+    QString error;
+};
+
+struct LlmModelTotals
+{
+    QString model;
+    int requests = 0;
+    LlmUsage usage;
+    double costUsd = 0;
+};
+
+// llm_requests: every request PaperSieve made, with its tokens and cost, written together with the
+// scores of its reply, so what was paid for is always accounted for.
+class LlmRequestRepository final
+{
+public:
+    explicit LlmRequestRepository(Database &db);
+
+    // Returns the new row id, or 0 with *error set.
+    qint64 insert(const LlmRequestRecord &record, QString *error = nullptr);
+    QList<LlmRequestRecord> forRun(qint64 runId);
+    // Per model, in first-use order: the digest's "| [model] | Prompt | Completion | Total |" table.
+    QList<LlmModelTotals> totalsForRun(qint64 runId);
+    // Spent on requests started in [fromUtc, toUtc): what a per-day budget has left.
+    double costBetween(const QDateTime &fromUtc, const QDateTime &toUtc);
+
+private:
+    Database &m_db;
+};

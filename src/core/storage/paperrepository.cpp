@@ -1,0 +1,341 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "paperrepository.h"
+
+#include "database.h"
+
+#include <QHash>
+#include <QSqlError>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+enum Slot {
+    Lookup,
+    Insert,
+    UpdateAll,
+    UpdateRefs,
+    AuthorsOfPaper,
+    DeleteAuthors,
+    FindAuthor,
+    InsertAuthor,
+    InsertPaperAuthor,
+    InsertAnnouncement,
+    IdOf,
+    Complete,
+};
+
+QString iso(const QDateTime &dt)
+{
+    return dt.isValid() ? dt.toUTC().toString(Qt::ISODate) : QString();
+}
+
+QVariant isoOrNull(const QDateTime &dt, const QString &fallback)
+{
+    if (dt.isValid())
+        return iso(dt);
+    return fallback.isEmpty() ? QVariant() : QVariant(fallback);
+}
+
+QString pick(const QString &fresh, const QString &stored)
+{
+    return fresh.isEmpty() ? stored : fresh;
+}
+} // namespace
+
+PaperRepository::PaperRepository(Database &db)
+    : m_db(db)
+{
+}
+
+PaperRepository::~PaperRepository() = default;
+
+QSqlQuery &PaperRepository::prepared(int slot, const QString &sql)
+{
+    auto &q = m_queries[slot];
+    if (!q) {
+        q = std::make_unique<QSqlQuery>(m_db.connection());
+        if (!q->prepare(sql))
+            qWarning("PaperRepository: cannot prepare %s: %s", qPrintable(sql), qPrintable(q->lastError().text()));
+    }
+    return *q;
+}
+
+bool PaperRepository::fail(const QSqlQuery &query)
+{
+    m_error = query.lastError().text();
+    return false;
+}
+
+std::optional<PaperRepository::Stored> PaperRepository::lookup(const QString &arxivId, bool *ok)
+{
+    QSqlQuery &q = prepared(Lookup, u"SELECT id, version, metadata_complete, doi, journal_ref, license "
+                                    u"FROM papers WHERE arxiv_id = ?"_s);
+    q.bindValue(0, arxivId);
+    if (!q.exec()) {
+        *ok = fail(q);
+        return std::nullopt;
+    }
+    *ok = true;
+    std::optional<Stored> s;
+    if (q.next()) {
+        s = Stored{q.value(0).toLongLong(), q.value(1).toInt(), q.value(2).toBool(),
+                   q.value(3).toString(), q.value(4).toString(), q.value(5).toString()};
+    }
+    q.finish(); // an unfinished SELECT would keep the transaction from committing
+    return s;
+}
+
+qint64 PaperRepository::upsert(const Paper &paper, const QDateTime &nowUtc, Change *change)
+{
+    if (change)
+        *change = Change::None;
+    bool ok = false;
+    const std::optional<Stored> stored = lookup(paper.arxivId, &ok);
+    if (!ok)
+        return 0;
+
+    if (!stored) {
+        QSqlQuery &q = prepared(Insert, u"INSERT INTO papers (arxiv_id, version, title, abstract, comment, journal_ref, "
+                                        u"doi, license, categories, primary_category, authors_text, published, updated, "
+                                        u"abs_url, pdf_url, html_url, metadata_complete, first_seen) "
+                                        u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
+        q.bindValue(0, paper.arxivId);
+        q.bindValue(1, std::max(1, paper.version));
+        q.bindValue(2, paper.title);
+        q.bindValue(3, paper.abstract);
+        q.bindValue(4, paper.comment);
+        q.bindValue(5, paper.journalRef);
+        q.bindValue(6, paper.doi);
+        q.bindValue(7, paper.license);
+        q.bindValue(8, paper.categories.join(u' '));
+        q.bindValue(9, paper.primaryCategory.isEmpty() ? paper.categories.value(0) : paper.primaryCategory);
+        q.bindValue(10, paper.authorsText());
+        q.bindValue(11, isoOrNull(paper.published, {}));
+        q.bindValue(12, isoOrNull(paper.updated, {}));
+        q.bindValue(13, paper.absUrl().toString());
+        q.bindValue(14, paper.pdfUrl().toString());
+        q.bindValue(15, paper.htmlUrl().toString());
+        q.bindValue(16, paper.metadataComplete ? 1 : 0);
+        q.bindValue(17, iso(nowUtc));
+        if (!q.exec())
+            { fail(q); return 0; }
+        const qint64 id = q.lastInsertId().toLongLong();
+        if (!replaceAuthors(id, paper.authors))
+            return 0;
+        if (change)
+            *change = Change::Inserted;
+        return id;
+    }
+
+    const bool newer = paper.version > stored->version;
+    const bool fills = paper.version == stored->version && paper.metadataComplete && !stored->complete;
+    if (newer || fills) {
+        if (!writeAll(stored->id, paper, paper.metadataComplete) || !replaceAuthors(stored->id, paper.authors))
+            return 0;
+        if (change)
+            *change = newer ? Change::NewVersion : Change::Updated;
+        return stored->id;
+    }
+    if (paper.version == stored->version) {
+        // arXiv adds journal refs and DOIs to a version without making a new one.
+        const QString doi = pick(paper.doi, stored->doi);
+        const QString journalRef = pick(paper.journalRef, stored->journalRef);
+        const QString license = pick(paper.license, stored->license);
+        if (doi != stored->doi || journalRef != stored->journalRef || license != stored->license) {
+            QSqlQuery &q = prepared(UpdateRefs, u"UPDATE papers SET doi = ?, journal_ref = ?, license = ? WHERE id = ?"_s);
+            q.bindValue(0, doi);
+            q.bindValue(1, journalRef);
+            q.bindValue(2, license);
+            q.bindValue(3, stored->id);
+            if (!q.exec())
+                { fail(q); return 0; }
+            if (change)
+                *change = Change::Updated;
+        }
+    }
+    return stored->id;
+}
+
+bool PaperRepository::writeAll(qint64 id, const Paper &paper, bool complete)
+{
+    // Fields a source does not carry (RSS: comment, dates; API: license) keep their stored value.
+    QSqlQuery &q = prepared(UpdateAll,
+                            u"UPDATE papers SET version = ?, title = ?, abstract = ?, "
+                            u"comment = CASE WHEN ? = '' THEN comment ELSE ? END, "
+                            u"journal_ref = CASE WHEN ? = '' THEN journal_ref ELSE ? END, "
+                            u"doi = CASE WHEN ? = '' THEN doi ELSE ? END, "
+                            u"license = CASE WHEN ? = '' THEN license ELSE ? END, "
+                            u"categories = ?, primary_category = ?, authors_text = ?, "
+                            u"published = COALESCE(?, published), updated = COALESCE(?, updated), "
+                            u"abs_url = ?, pdf_url = ?, html_url = ?, metadata_complete = ? WHERE id = ?"_s);
+    int i = 0;
+    q.bindValue(i++, std::max(1, paper.version));
+    q.bindValue(i++, paper.title);
+    q.bindValue(i++, paper.abstract);
+    for (const QString *v : {&paper.comment, &paper.journalRef, &paper.doi, &paper.license}) {
+        q.bindValue(i++, *v);
+        q.bindValue(i++, *v);
+    }
+    q.bindValue(i++, paper.categories.join(u' '));
+    q.bindValue(i++, paper.primaryCategory.isEmpty() ? paper.categories.value(0) : paper.primaryCategory);
+    q.bindValue(i++, paper.authorsText());
+    q.bindValue(i++, isoOrNull(paper.published, {}));
+    q.bindValue(i++, isoOrNull(paper.updated, {}));
+    q.bindValue(i++, paper.absUrl().toString());
+    q.bindValue(i++, paper.pdfUrl().toString());
+    q.bindValue(i++, paper.htmlUrl().toString());
+    q.bindValue(i++, complete ? 1 : 0);
+    q.bindValue(i++, id);
+    return q.exec() || fail(q);
+}
+
+qint64 PaperRepository::authorIdFor(const QString &name)
+{
+    // The shared row of this name: rows with an s2_id belong to one specific person (linked by
+    // the Semantic Scholar stage) and are not handed to namesakes.
+    QSqlQuery &find = prepared(FindAuthor, u"SELECT id FROM authors WHERE name = ? AND s2_id IS NULL ORDER BY id LIMIT 1"_s);
+    find.bindValue(0, name);
+    if (!find.exec())
+        { fail(find); return 0; }
+    if (find.next()) {
+        const qint64 id = find.value(0).toLongLong();
+        find.finish();
+        return id;
+    }
+    find.finish();
+    QSqlQuery &insert = prepared(InsertAuthor, u"INSERT INTO authors (name) VALUES (?)"_s);
+    insert.bindValue(0, name);
+    if (!insert.exec())
+        { fail(insert); return 0; }
+    return insert.lastInsertId().toLongLong();
+}
+
+bool PaperRepository::replaceAuthors(qint64 paperId, const QList<Author> &authors)
+{
+    // Keep the author row at positions whose name did not change: it may carry an S2 link.
+    QHash<int, QPair<qint64, QString>> before;
+    QSqlQuery &old = prepared(AuthorsOfPaper, u"SELECT pa.position, pa.author_id, a.name FROM paper_authors pa "
+                                              u"JOIN authors a ON a.id = pa.author_id WHERE pa.paper_id = ?"_s);
+    old.bindValue(0, paperId);
+    if (!old.exec())
+        return fail(old);
+    while (old.next())
+        before.insert(old.value(0).toInt(), {old.value(1).toLongLong(), old.value(2).toString()});
+    old.finish();
+
+    if (!before.isEmpty()) {
+        QSqlQuery &del = prepared(DeleteAuthors, u"DELETE FROM paper_authors WHERE paper_id = ?"_s);
+        del.bindValue(0, paperId);
+        if (!del.exec())
+            return fail(del);
+    }
+    QSqlQuery &link = prepared(InsertPaperAuthor, u"INSERT INTO paper_authors (paper_id, position, author_id) VALUES (?, ?, ?)"_s);
+    for (int pos = 0; pos < authors.size(); ++pos) {
+        const QString &name = authors.at(pos).name;
+        const auto it = before.constFind(pos);
+        const qint64 authorId = (it != before.cend() && it->second == name) ? it->first : authorIdFor(name);
+        if (authorId == 0)
+            return false;
+        link.bindValue(0, paperId);
+        link.bindValue(1, pos);
+        link.bindValue(2, authorId);
+        if (!link.exec())
+            return fail(link);
+    }
+    return true;
+}
+
+bool PaperRepository::addAnnouncement(qint64 paperId, const QDate &day, const QString &category, AnnounceType type,
+                                      int version)
+{
+    QSqlQuery &q = prepared(InsertAnnouncement, u"INSERT OR REPLACE INTO announcements (paper_id, day, category, type, version) "
+                                                u"VALUES (?, ?, ?, ?, ?)"_s);
+    q.bindValue(0, paperId);
+    q.bindValue(1, day.toString(Qt::ISODate));
+    q.bindValue(2, category);
+    q.bindValue(3, announceTypeToString(type));
+    q.bindValue(4, std::max(1, version));
+    return q.exec() || fail(q);
+}
+
+bool PaperRepository::completeMetadata(const Paper &paper, bool *found)
+{
+    bool ok = false;
+    const std::optional<Stored> stored = lookup(paper.arxivId, &ok);
+    if (found)
+        *found = stored.has_value();
+    if (!ok)
+        return false;
+    if (!stored || paper.version < stored->version)
+        return true; // not ours, or the API lags behind the feed: try again on the next fetch
+    return writeAll(stored->id, paper, true) && replaceAuthors(stored->id, paper.authors);
+}
+
+qint64 PaperRepository::idOf(const QString &arxivId)
+{
+    QSqlQuery &q = prepared(IdOf, u"SELECT id FROM papers WHERE arxiv_id = ?"_s);
+    q.bindValue(0, arxivId);
+    if (!q.exec())
+        { fail(q); return 0; }
+    const qint64 id = q.next() ? q.value(0).toLongLong() : 0;
+    q.finish();
+    return id;
+}
+
+QStringList PaperRepository::incompleteAmong(const QStringList &arxivIds)
+{
+    QStringList out;
+    QSqlQuery &q = prepared(Complete, u"SELECT metadata_complete FROM papers WHERE arxiv_id = ?"_s);
+    for (const QString &id : arxivIds) {
+        q.bindValue(0, id);
+        if (!q.exec()) {
+            fail(q);
+            return {};
+        }
+        if (q.next() && !q.value(0).toBool())
+            out << id;
+        q.finish();
+    }
+    return out;
+}
+
+std::optional<Paper> PaperRepository::find(const QString &arxivId)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"SELECT id, version, title, abstract, comment, journal_ref, doi, license, categories, primary_category, "
+              u"published, updated, metadata_complete FROM papers WHERE arxiv_id = ?"_s);
+    q.bindValue(0, arxivId);
+    if (!q.exec()) {
+        fail(q);
+        return std::nullopt;
+    }
+    if (!q.next())
+        return std::nullopt;
+    Paper p;
+    const qint64 id = q.value(0).toLongLong();
+    p.arxivId = arxivId;
+    p.version = q.value(1).toInt();
+    p.title = q.value(2).toString();
+    p.abstract = q.value(3).toString();
+    p.comment = q.value(4).toString();
+    p.journalRef = q.value(5).toString();
+    p.doi = q.value(6).toString();
+    p.license = q.value(7).toString();
+    p.categories = q.value(8).toString().split(u' ', Qt::SkipEmptyParts);
+    p.primaryCategory = q.value(9).toString();
+    p.published = QDateTime::fromString(q.value(10).toString(), Qt::ISODate);
+    p.updated = QDateTime::fromString(q.value(11).toString(), Qt::ISODate);
+    p.metadataComplete = q.value(12).toBool();
+
+    QSqlQuery a(m_db.connection());
+    a.prepare(u"SELECT a.name, a.s2_id, a.h_index FROM paper_authors pa JOIN authors a ON a.id = pa.author_id "
+              u"WHERE pa.paper_id = ? ORDER BY pa.position"_s);
+    a.bindValue(0, id);
+    if (!a.exec()) {
+        fail(a);
+        return std::nullopt;
+    }
+    while (a.next())
+        p.authors.append(Author{a.value(0).toString(), a.value(1).toString(), a.value(2).isNull() ? -1 : a.value(2).toInt()});
+    return p;
+}

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/announcetype.h"
+#include "domain/paper.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QSqlQuery>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+class Database;
+
+// The papers, authors, paper_authors and announcements tables as ingest writes them.
+// One row per arXiv id however many days and categories list it. A newer version updates the row
+// (and clears metadata_complete, so the API fills it again); rows in `scores` keep the version they
+// were made for, so earlier scores stay marked as scored on the earlier version. An older version
+// never overwrites a newer one. Authors are kept in order (paper_authors.position, 0-based); an
+// author row is shared by name until the Semantic Scholar stage links a paper to a specific person,
+// and rewriting a paper's author list keeps those links for names that did not change.
+//
+// Writes run on the calling thread's connection; wrap a day's writes in one Transaction.
+// Statements are prepared once per repository: use a repository on one thread.
+class PaperRepository final
+{
+public:
+    explicit PaperRepository(Database &db);
+    ~PaperRepository();
+    Q_DISABLE_COPY_MOVE(PaperRepository)
+
+    enum class Change {
+        None,       // already stored as given (or a newer version is stored)
+        Inserted,
+        Updated,    // same version, fields filled or corrected
+        NewVersion, // a newer version replaced the stored one
+    };
+
+    // From a listing (RSS item or API catch-up record). Returns the row id, 0 on a database error.
+    qint64 upsert(const Paper &paper, const QDateTime &nowUtc, Change *change = nullptr);
+
+    // The paper is listed on `day` under `category` (a re-fetch of the day replaces the row).
+    bool addAnnouncement(qint64 paperId, const QDate &day, const QString &category, AnnounceType type, int version);
+
+    // From an arXiv API id_list answer: full author list, primary category, comment, journal ref,
+    // DOI, dates; marks the record complete. *found is false when the paper is not stored.
+    // A record older than the stored version only fills empty fields and leaves it incomplete.
+    bool completeMetadata(const Paper &paper, bool *found = nullptr);
+
+    qint64 idOf(const QString &arxivId);
+    std::optional<Paper> find(const QString &arxivId);
+    // The ids among arxivIds whose metadata the API has not filled yet, in the given order.
+    QStringList incompleteAmong(const QStringList &arxivIds);
+
+    QString errorString() const { return m_error; }
+
+private:
+    struct Stored
+    {
+        qint64 id = 0;
+        int version = 0;
+        bool complete = false;
+        QString doi, journalRef, license;
+    };
+    std::optional<Stored> lookup(const QString &arxivId, bool *ok);
+    bool writeAll(qint64 id, const Paper &paper, bool complete);
+    bool replaceAuthors(qint64 paperId, const QList<Author> &authors);
+    qint64 authorIdFor(const QString &name);
+    QSqlQuery &prepared(int slot, const QString &sql);
+    bool fail(const QSqlQuery &query);
+
+    Database &m_db;
+    QString m_error;
+    std::unique_ptr<QSqlQuery> m_queries[12];
+};
