@@ -12,6 +12,7 @@ case "${1:-}" in
   --stage-dbus)
     shift
     export HOME=$(mktemp -d)   # an isolated keyring and config, never the user's
+    export PAPERSIEVE_IN_SESSION=1   # tests that need the real keyring/tray know they have one
     export XDG_RUNTIME_DIR=$HOME/run
     mkdir -m 700 -p "$XDG_RUNTIME_DIR"
     eval "$(printf 'papersieve-test-session' | gnome-keyring-daemon --unlock --components=secrets)"
