@@ -65,7 +65,7 @@ qint64 DbFixture::addCriteria(Database &db, const QString &topics)
     return run(db,
                u"INSERT INTO criteria_versions (created, topics, system_prompt, rubric, title_postfix, "
                "abstract_postfix, content_hash) VALUES (?, ?, 'system', 'rubric', 'tp', 'ap', ?)"_s,
-               {now(), topics, u"hash-"_s + topics})
+               {now(), topics, QString(u"hash-"_s + topics)})
         .lastInsertId()
         .toLongLong();
 }
@@ -91,7 +91,8 @@ void DbFixture::addScore(Database &db, const QString &arxivId, qint64 criteriaId
         "comment, reason, run_id, created) SELECT id, version, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM papers "
         "WHERE arxiv_id = ?"_s,
         {criteriaId, model, stage, status, relevance > 0 ? QVariant(relevance) : nullInt,
-         novelty > 0 ? QVariant(novelty) : nullInt, comment, reason,
+         novelty > 0 ? QVariant(novelty) : nullInt, QString(comment.isNull() ? u""_s : comment),
+         QString(reason.isNull() ? u""_s : reason),
          runId > 0 ? QVariant(runId) : QVariant(QMetaType::fromType<qint64>()), now(), arxivId});
 }
 

@@ -102,7 +102,7 @@ qint64 RunRepository::create(const QDate &day, const QString &settingsJson, qint
     q.addBindValue(nowUtc());
     q.addBindValue(settingsJson.isEmpty() ? u"{}"_s : settingsJson);
     q.addBindValue(criteriaId > 0 ? QVariant(criteriaId) : QVariant(QMetaType::fromType<qint64>()));
-    q.addBindValue(model);
+    q.addBindValue(model.isNull() ? u""_s : model);
     if (!q.exec()) {
         setError(error, q);
         return 0;
@@ -118,7 +118,7 @@ bool RunRepository::finish(qint64 id, RunStatus status, const QString &message, 
                   WHERE id = ?)"_s);
     q.addBindValue(nowUtc());
     q.addBindValue(statusToString(status));
-    q.addBindValue(message);
+    q.addBindValue(message.isNull() ? u""_s : message); // a null QString binds NULL: the column is NOT NULL
     q.addBindValue(announced);
     q.addBindValue(scanned);
     q.addBindValue(relevant);
