@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QLockFile>
 #include <QTimer>
 
 #include <memory>
@@ -115,19 +116,29 @@ SingleInstance::Role SingleInstance::send(Message message, int timeoutMs, bool *
 
 bool SingleInstance::listen()
 {
-    auto server = std::make_unique<QLocalServer>();
-    server->setSocketOptions(QLocalServer::UserAccessOption);
-    bool ok = server->listen(m_serverName);
-    if (!ok && server->serverError() == QAbstractSocket::AddressInUseError) {
-        // A socket file without a listener is left by a crashed instance. Remove it only after a
-        // fresh connect fails, so a live primary is never cut off.
+    // Two processes finding the same stale socket would both remove it and listen, the second cutting
+    // the first off. The lock makes them take turns; QLockFile clears a lock whose holder was killed.
+    const QString lockPath = (QDir::isAbsolutePath(m_serverName) ? m_serverName : QDir::temp().filePath(m_serverName))
+        + u".lock"_s;
+    QLockFile lock(lockPath);
+    if (!lock.tryLock(2000)) {
+        m_error = tr("Cannot lock %1 to start the single-instance socket.").arg(lockPath);
+        return false;
+    }
+    // Under the lock, a fresh connect tells a live primary (answer it instead) from a socket file
+    // left by a crashed one (remove it). This check is what keeps a live primary from being cut off:
+    // with UserAccessOption Qt binds in a temporary folder and renames over the name, so listen()
+    // itself would replace a live socket without complaint.
+    {
         QLocalSocket probe;
         probe.connectToServer(m_serverName);
         if (probe.waitForConnected(200))
-            return false; // someone listens after all: the caller connects again
-        QLocalServer::removeServer(m_serverName);
-        ok = server->listen(m_serverName);
+            return false; // someone listens: the caller connects again
     }
+    QLocalServer::removeServer(m_serverName);
+    auto server = std::make_unique<QLocalServer>();
+    server->setSocketOptions(QLocalServer::UserAccessOption);
+    const bool ok = server->listen(m_serverName);
     if (!ok) {
         m_error = tr("Cannot create the local socket %1: %2").arg(m_serverName, server->errorString());
         return false;

@@ -18,6 +18,7 @@ class SingleInstance final : public QObject
 
 public:
     enum class Message { Activate, RunNow };
+    Q_ENUM(Message)
     enum class Role {
         Primary,   // this process listens: go on starting the app
         Secondary, // another instance took the message: exit 0
