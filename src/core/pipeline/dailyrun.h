@@ -2,6 +2,9 @@
 #pragma once
 
 #include "arxiv/ingestsummary.h"
+#include "net/retrypolicy.h"
+#include "pipeline/authorstage.h"
+#include "pipeline/runsettings.h"
 #include "scoring/selectionsummary.h"
 
 #include <QDate>
@@ -56,6 +59,11 @@ public:
     // The LLM API key, resolved by the caller (keychain in the GUI, environment variable headless).
     // Held in memory only.
     void setApiKey(const QString &key) { m_apiKey = key; }
+    // Optional Semantic Scholar key (x-api-key) for the h-index stage; memory only.
+    void setS2ApiKey(const QString &key) { m_s2ApiKey = key; }
+    // Tests shorten the waits of the LLM and Semantic Scholar retries; default RetryPolicy().
+    void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+    void setS2SpacingMs(int ms) { m_s2SpacingMs = ms; }
 
     // day invalid: the newest announcement. categories empty: the settings' categories.
     void start(const QDate &day = {}, const QStringList &categories = {});
@@ -69,12 +77,33 @@ signals:
     void finished(const RunSummary &summary);
 
 private:
+    void begin(QDate day, QStringList categories);
+    void onFeedStored(const IngestSummary &ingest);
+    void onIngestFinished(const IngestSummary &ingest);
+    void onAuthorsDone(const AuthorStageResult &result);
+    void startSelection(const QStringList &ids);
+    void onSelectionFinished(const SelectionSummary &selection);
+    void fail(const QString &message);
+    void maybeFinish();
+    void finish();
+
     Database &m_db;
     HttpClient &m_http;
     AppSettings &m_settings;
     const PricingTable &m_prices;
     QString m_apiKey;
+    QString m_s2ApiKey;
+    RetryPolicy m_retry;
+    int m_s2SpacingMs = 1000;
     bool m_running = false;
+    bool m_cancelled = false;
+    bool m_ingestDone = false;
+    bool m_selectionDone = false; // or never to be started (no announcement, error, budget)
+    bool m_finishQueued = false;
+    quint64 m_generation = 0;
+    qint64 m_criteriaId = 0;
+    RunSettings m_runSettings;
+    QPointer<AuthorStage> m_authors;
     QPointer<DayIngest> m_ingest;
     QPointer<SelectionRun> m_selection;
     RunSummary m_summary;

@@ -37,7 +37,8 @@ QList<FollowedAuthor> FollowedAuthor::parseLines(const QStringList &entries)
 QString FollowedAuthor::normaliseName(const QString &name)
 {
     // TeX accents as arXiv feeds carry them: \'e, \"{o}, \c{c}, {\o} ...
-    static const QRegularExpression texAccent(uR"(\\[`'^"~=.uvHcdbrtk]\s*\{?\s*([A-Za-z])\s*\}?)"_s);
+    // The closing brace may follow spaces, but spaces after a bare accented letter end the word.
+    static const QRegularExpression texAccent(uR"(\\[`'^"~=.uvHcdbrtk]\s*\{?\s*([A-Za-z])(?:\s*\})?)"_s);
     static const QRegularExpression texLetter(uR"(\\(o|O|l|L|ss|ae|AE|oe|OE|aa|AA|i|j)\b)"_s);
     QString s = name;
     s.replace(texAccent, u"\\1"_s);

@@ -135,6 +135,19 @@ bool RunRepository::finish(qint64 id, RunStatus status, const QString &message, 
     return true;
 }
 
+bool RunRepository::setDay(qint64 id, const QDate &day, QString *error)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(u"UPDATE runs SET day = ? WHERE id = ?"_s);
+    q.addBindValue(day.toString(Qt::ISODate));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        setError(error, q);
+        return false;
+    }
+    return q.numRowsAffected() == 1;
+}
+
 int RunRepository::markInterrupted()
 {
     QSqlQuery q(m_db.connection());

@@ -24,6 +24,8 @@ public:
     // Sets the final status, message and counts, and the finish time.
     bool finish(qint64 id, RunStatus status, const QString &message, int announced, int scanned, int relevant,
                 QString *error = nullptr);
+    // The announcement day is known only once the feed is read ("the newest announcement").
+    bool setDay(qint64 id, const QDate &day, QString *error = nullptr);
     // Rows left 'running' by a process that was killed become 'failed' with a message saying so.
     // Call only while holding the run lock (no live run can be 'running' then). Returns how many.
     int markInterrupted();

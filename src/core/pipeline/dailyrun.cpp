@@ -1,0 +1,350 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "dailyrun.h"
+
+#include "arxiv/dayingest.h"
+#include "digest/digestbuilder.h"
+#include "llm/llmapikeys.h"
+#include "llm/pricingtable.h"
+#include "s2/followedauthor.h"
+#include "scoring/selectionrun.h"
+#include "settings/appsettings.h"
+#include "settings/endpoints.h"
+#include "storage/criteriarepository.h"
+#include "storage/database.h"
+#include "storage/llmrequestrepository.h"
+#include "storage/runrepository.h"
+
+#include <QCoreApplication>
+#include <QTimeZone>
+#include <QTimer>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("DailyRun", text);
+}
+
+// A per-day budget is per local calendar day: what the user sees as "today".
+double spentToday(Database &db)
+{
+    const QDateTime midnight(QDate::currentDate(), QTime(0, 0), QTimeZone::systemTimeZone());
+    return LlmRequestRepository(db).costBetween(midnight.toUTC(), midnight.addDays(1).toUTC());
+}
+} // namespace
+
+DailyRun::DailyRun(Database &db, HttpClient &http, AppSettings &settings, const PricingTable &prices, QObject *parent)
+    : QObject(parent)
+    , m_db(db)
+    , m_http(http)
+    , m_settings(settings)
+    , m_prices(prices)
+{
+    qRegisterMetaType<RunSummary>();
+    qRegisterMetaType<IngestSummary>();
+    qRegisterMetaType<SelectionSummary>();
+}
+
+DailyRun::~DailyRun()
+{
+    ++m_generation;
+    if (m_selection)
+        m_selection->disconnect(this);
+    if (m_authors)
+        m_authors->disconnect(this);
+    if (m_ingest)
+        m_ingest->disconnect(this);
+}
+
+void DailyRun::start(const QDate &day, const QStringList &categories)
+{
+    if (m_running) {
+        qWarning("DailyRun::start: already running");
+        return;
+    }
+    m_running = true;
+    m_cancelled = false;
+    m_ingestDone = false;
+    m_selectionDone = false;
+    m_finishQueued = false;
+    m_criteriaId = 0;
+    m_summary = RunSummary();
+    m_summary.day = day;
+    const quint64 generation = ++m_generation;
+    // finished() never comes from inside start().
+    QTimer::singleShot(0, this, [this, generation, day, categories] {
+        if (generation == m_generation && m_running)
+            begin(day, categories);
+    });
+}
+
+void DailyRun::begin(QDate day, QStringList categories)
+{
+    if (m_cancelled) {
+        finish();
+        return;
+    }
+    m_runSettings = RunSettings::fromSettings(m_settings);
+    if (!categories.isEmpty())
+        m_runSettings.categories = categories;
+    const QString provider = m_runSettings.provider;
+    if (m_apiKey.isEmpty() && provider != u"openai-compatible") {
+        fail(tr("No API key for %1: set %2 (or store the key in the window's settings).")
+                 .arg(provider, LlmApiKeys::environmentVariable(provider)));
+        return;
+    }
+
+    // A run killed earlier left its row 'running'; only one run goes at a time, so say what became of it.
+    RunRepository runs(m_db);
+    runs.markInterrupted();
+    QString error;
+    m_criteriaId = CriteriaRepository(m_db).saveIfNew(m_settings.criteria(), &error);
+    if (m_criteriaId == 0) {
+        fail(tr("Cannot save the research criteria: %1").arg(error));
+        return;
+    }
+    const QDate rowDay = day.isValid() ? day : QDate::currentDate();
+    m_summary.runId = runs.create(rowDay, m_runSettings.toJson(), m_criteriaId, m_runSettings.model, &error);
+    if (m_summary.runId == 0) {
+        fail(tr("Cannot record the run in the database: %1").arg(error));
+        return;
+    }
+
+    m_ingest = new DayIngest(m_db, m_http, m_settings, this);
+    connect(m_ingest, &DayIngest::progress, this, &DailyRun::progress);
+    connect(m_ingest, &DayIngest::notice, this, &DailyRun::notice);
+    connect(m_ingest, &DayIngest::feedStored, this, &DailyRun::onFeedStored);
+    connect(m_ingest, &DayIngest::finished, this, &DailyRun::onIngestFinished);
+    m_ingest->start(day, m_runSettings.categories);
+}
+
+void DailyRun::onFeedStored(const IngestSummary &ingest)
+{
+    m_summary.ingest = ingest;
+    m_summary.day = ingest.day;
+    if (ingest.day.isValid())
+        RunRepository(m_db).setDay(m_summary.runId, ingest.day);
+    if (m_cancelled || m_authors || m_selection)
+        return;
+    if (ingest.noAnnouncement || ingest.keptArxivIds.isEmpty()) {
+        m_summary.noAnnouncement = ingest.noAnnouncement;
+        m_selectionDone = true;
+        maybeFinish();
+        return;
+    }
+    AuthorStage::Config c;
+    c.authorMatch = m_runSettings.authorMatch;
+    c.followed = FollowedAuthor::parseLines(m_settings.followedAuthors());
+    c.hIndexFilter = m_runSettings.hIndexFilter;
+    c.hIndexCutoff = m_runSettings.hIndexCutoff;
+    c.s2BaseUrl = Endpoints::resolve(m_settings).s2Api;
+    c.s2ApiKey = m_s2ApiKey;
+    c.s2SpacingMs = m_s2SpacingMs;
+    c.retry = m_retry;
+    c.criteriaId = m_criteriaId;
+    c.model = m_runSettings.model;
+    if (c.hIndexFilter) {
+        if (const QString why = Endpoints::validate(c.s2BaseUrl); !why.isEmpty()) {
+            emit notice(tr("The h-index stage is skipped: Semantic Scholar address not usable: %1").arg(why));
+            c.hIndexFilter = false;
+        }
+    }
+    m_authors = new AuthorStage(m_db, m_http, c, this);
+    connect(m_authors, &AuthorStage::progress, this, &DailyRun::progress);
+    connect(m_authors, &AuthorStage::notice, this, &DailyRun::notice);
+    connect(m_authors, &AuthorStage::finished, this, &DailyRun::onAuthorsDone);
+    m_authors->start(m_summary.runId, ingest.keptArxivIds);
+}
+
+void DailyRun::onAuthorsDone(const AuthorStageResult &result)
+{
+    if (m_authors)
+        m_authors->deleteLater();
+    if (!result.error.isEmpty()) {
+        fail(result.error);
+        return;
+    }
+    if (m_cancelled || result.cancelled) {
+        m_selectionDone = true;
+        maybeFinish();
+        return;
+    }
+    if (!result.authorMatches.isEmpty())
+        emit notice(tr("%n paper(s) by followed authors selected.", nullptr, int(result.authorMatches.size())));
+    if (!result.hIndexDropped.isEmpty())
+        emit notice(tr("%n paper(s) dropped by the h-index cutoff.", nullptr, int(result.hIndexDropped.size())));
+    startSelection(result.toLlm);
+}
+
+void DailyRun::startSelection(const QStringList &ids)
+{
+    SelectionConfig config;
+    config.criteria = m_settings.criteria();
+    config.provider = m_runSettings.provider;
+    config.model = m_runSettings.model;
+    config.reasoningEffort = m_runSettings.reasoningEffort;
+    config.baseUrl = Endpoints::resolve(m_settings).llmBase;
+    config.apiKey = m_apiKey;
+    config.relevanceCutoff = m_runSettings.relevanceCutoff;
+    config.noveltyCutoff = m_runSettings.noveltyCutoff;
+    config.titleBatchSize = m_settings.titleBatchSize();
+    config.abstractBatchSize = m_settings.abstractBatchSize();
+    config.concurrency = m_settings.concurrency();
+    config.titleFilter = m_runSettings.titleFilter;
+    if (m_runSettings.dailyBudgetUsd > 0) {
+        const double left = m_runSettings.dailyBudgetUsd - spentToday(m_db);
+        if (left <= 0) {
+            // Nothing may be spent; papers answered earlier still make the digest.
+            m_summary.budgetReached = true;
+            m_summary.selection.budgetReached = true;
+            emit notice(tr("The daily budget of $%1 is already spent; no paper is sent to the model today.")
+                            .arg(m_runSettings.dailyBudgetUsd, 0, 'f', 2));
+            m_selectionDone = true;
+            maybeFinish();
+            return;
+        }
+        config.budgetUsd = left;
+    }
+    m_selection = new SelectionRun(m_db, m_http, m_prices, config, this);
+    m_selection->setRetryPolicy(m_retry);
+    connect(m_selection, &SelectionRun::progress, this, &DailyRun::progress);
+    connect(m_selection, &SelectionRun::finished, this, &DailyRun::onSelectionFinished);
+    m_selection->start(m_summary.runId, ids);
+}
+
+void DailyRun::onSelectionFinished(const SelectionSummary &selection)
+{
+    m_summary.selection = selection;
+    m_summary.costUsd = selection.costUsd;
+    m_summary.priceKnown = selection.priceKnown;
+    m_summary.budgetReached = m_summary.budgetReached || selection.budgetReached;
+    if (!selection.error.isEmpty() && m_summary.error.isEmpty() && !selection.cancelled)
+        m_summary.error = selection.error;
+    if (m_selection)
+        m_selection->deleteLater();
+    m_selectionDone = true;
+    // The metadata is a nicety for the digest: do not let it hold a failed run.
+    if (!m_summary.error.isEmpty() && m_ingest && !m_ingestDone)
+        m_ingest->cancel();
+    maybeFinish();
+}
+
+void DailyRun::onIngestFinished(const IngestSummary &ingest)
+{
+    const bool feedWasStored = m_summary.ingest.day.isValid() || m_authors || m_selection || m_selectionDone;
+    // Keep the kept ids of the feed stage; the final summary adds the metadata counts.
+    const QStringList kept = m_summary.ingest.keptArxivIds;
+    m_summary.ingest = ingest;
+    if (ingest.keptArxivIds.isEmpty())
+        m_summary.ingest.keptArxivIds = kept;
+    if (ingest.day.isValid())
+        m_summary.day = ingest.day;
+    m_ingestDone = true;
+    if (m_ingest)
+        m_ingest->deleteLater();
+    if (!ingest.error.isEmpty()) {
+        if (m_cancelled) {
+            // said by finish()
+        } else if (!feedWasStored) {
+            if (m_summary.error.isEmpty())
+                m_summary.error = ingest.error; // arXiv down, bad feed, bad categories ...
+            m_selectionDone = true;
+        } else {
+            emit notice(tr("The arXiv metadata could not be completed: %1 (the digest uses the feed's text).")
+                            .arg(ingest.error));
+        }
+    } else if (!feedWasStored) {
+        // A catch-up day (API, one stage) or an empty day: no feedStored came first.
+        onFeedStored(ingest);
+        return;
+    }
+    maybeFinish();
+}
+
+void DailyRun::cancel()
+{
+    if (!m_running || m_cancelled)
+        return;
+    m_cancelled = true;
+    m_summary.cancelled = true;
+    if (m_ingest && !m_ingestDone)
+        m_ingest->cancel();
+    if (m_authors)
+        m_authors->cancel();
+    if (m_selection)
+        m_selection->cancel();
+    if (!m_ingest && !m_authors && !m_selection) {
+        // Not begun yet (or between stages): nothing will call back.
+        m_ingestDone = true;
+        m_selectionDone = true;
+        if (m_summary.runId != 0)
+            maybeFinish();
+    }
+}
+
+void DailyRun::fail(const QString &message)
+{
+    if (m_summary.error.isEmpty())
+        m_summary.error = message;
+    m_selectionDone = true;
+    if (m_ingest && !m_ingestDone) {
+        m_ingest->cancel(); // its finished() completes the run
+        return;
+    }
+    m_ingestDone = true;
+    maybeFinish();
+}
+
+void DailyRun::maybeFinish()
+{
+    if (!m_running || m_finishQueued || !m_ingestDone || !m_selectionDone)
+        return;
+    m_finishQueued = true;
+    const quint64 generation = m_generation;
+    QTimer::singleShot(0, this, [this, generation] {
+        if (generation == m_generation)
+            finish();
+    });
+}
+
+void DailyRun::finish()
+{
+    if (!m_running)
+        return;
+    if (m_cancelled)
+        m_summary.cancelled = true;
+    if (m_summary.runId != 0) {
+        // The digest's own count, so the notification and the digest never disagree.
+        DigestBuilder builder(m_db, m_prices);
+        if (const std::optional<Digest> digest = builder.forRun(m_summary.runId)) {
+            m_summary.relevant = digest->totalRelevant;
+            if (!digest->papers.isEmpty()) {
+                m_summary.topTitle = digest->papers.first().title;
+                m_summary.topArxivId = digest->papers.first().arxivId;
+            }
+        }
+        RunStatus status = RunStatus::Finished;
+        QString message;
+        if (!m_summary.error.isEmpty()) {
+            status = RunStatus::Failed;
+            message = m_summary.error;
+        } else if (m_summary.cancelled) {
+            status = RunStatus::Cancelled;
+            message = tr("Cancelled.");
+        } else if (m_summary.budgetReached) {
+            status = RunStatus::BudgetReached;
+            message = tr("The daily budget was reached; papers not scored yet are left for later.");
+        } else if (m_summary.noAnnouncement) {
+            message = tr("No announcement on this day.");
+        }
+        QString error;
+        if (!RunRepository(m_db).finish(m_summary.runId, status, message, m_summary.ingest.announced,
+                                        m_summary.ingest.kept, m_summary.relevant, &error)
+            && m_summary.error.isEmpty())
+            m_summary.error = tr("Cannot record the end of the run: %1").arg(error);
+    }
+    m_running = false;
+    ++m_generation;
+    emit finished(m_summary);
+}
