@@ -1,12 +1,106 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fetchcommand.h"
 
+#include "appcontext.h"
+
+#include "arxiv/dayingest.h"
+#include "arxiv/daylisting.h"
 #include "cli/commandline.h"
+#include "net/httpclient.h"
+#include "settings/appsettings.h"
+#include "storage/database.h"
+
+#include <QCoreApplication>
 
 #include <cstdio>
 
-int runFetchCommand(const CommandLine &)
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+QString tr(const char *text)
 {
-    std::fputs("papersieve: fetch is not available in this build yet\n", stderr);
-    return 2;
+    return QCoreApplication::translate("FetchCommand", text);
+}
+
+void say(const QString &line)
+{
+    std::fprintf(stderr, "papersieve: %s\n", qPrintable(line));
+    std::fflush(stderr);
+}
+
+// The one line for stdout: what the day held and what is now in the database.
+QString summaryLine(const IngestSummary &s, const QString &categories)
+{
+    const QString day = s.day.toString(Qt::ISODate);
+    if (s.noAnnouncement)
+        return u"%1 %2: no announcement (weekend or arXiv holiday)"_s.arg(day, categories);
+    return u"%1 %2: announced %3, new %4, cross %5, replace %6, replace-cross %7, kept %8, stored %9"_s.arg(day, categories)
+        .arg(s.announced)
+        .arg(s.newCount)
+        .arg(s.crossCount)
+        .arg(s.replaceCount)
+        .arg(s.replaceCrossCount)
+        .arg(s.kept)
+        .arg(s.stored);
+}
+} // namespace
+
+int runFetchCommand(const CommandLine &cl)
+{
+    AppContext ctx = AppContext::fromCommandLine(cl);
+    AppSettings settings(*ctx.settings);
+    Database db(ctx.databasePath);
+    if (!db.open()) {
+        say(tr("cannot open the database: %1").arg(db.errorString()));
+        return 1;
+    }
+
+    const QString categories =
+        DayListing::normaliseCategories(cl.categories.isEmpty() ? settings.categories() : cl.categories).join(u'+');
+    HttpClient http;
+    DayIngest ingest(db, http, settings);
+    IngestSummary result;
+    bool feedStored = false;
+    QString lastStage;
+    int lastDone = -1;
+
+    QObject::connect(&ingest, &DayIngest::notice, &ingest, [](const QString &message) { say(message); });
+    QObject::connect(&ingest, &DayIngest::progress, &ingest, [&](const QString &stage, int done, int total) {
+        if (stage != lastStage) {
+            lastStage = stage;
+            lastDone = -1;
+            if (stage == u"feed")
+                say(cl.date.isValid() ? tr("fetching %1 for %2 from arXiv").arg(cl.date.toString(Qt::ISODate), categories)
+                                      : tr("fetching today's arXiv feed for %1").arg(categories));
+            else if (stage == u"metadata")
+                say(tr("completing metadata through the arXiv API (one request every %1 s)")
+                        .arg(settings.arxivRequestSpacingMs() / 1000.0, 0, 'g', 3));
+        }
+        if (total > 0 && done > 0 && done != lastDone) {
+            lastDone = done;
+            say(u"%1 %2/%3"_s.arg(stage).arg(done).arg(total));
+        }
+    });
+    QObject::connect(&ingest, &DayIngest::feedStored, &ingest, [&](const IngestSummary &s) {
+        feedStored = true;
+        result = s;
+        say(tr("stored %1 paper(s) of %2").arg(s.announced).arg(s.day.toString(Qt::ISODate)));
+    });
+    QObject::connect(&ingest, &DayIngest::finished, &ingest, [&](const IngestSummary &s) {
+        result = s;
+        QCoreApplication::quit();
+    });
+
+    ingest.start(cl.date, cl.categories);
+    QCoreApplication::exec();
+
+    // What is stored is reported even when a later stage failed: nothing the user has is hidden.
+    if (result.error.isEmpty() || feedStored)
+        std::printf("%s\n", qPrintable(summaryLine(result, categories)));
+    std::fflush(stdout);
+    if (!result.error.isEmpty()) {
+        say(tr("fetch failed: %1").arg(result.error));
+        return 1;
+    }
+    return 0;
 }

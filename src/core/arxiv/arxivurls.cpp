@@ -41,3 +41,24 @@ QUrl ArxivUrls::apiRecent(const QUrl &base, const QStringList &categories, int s
     url.setQuery(q);
     return url;
 }
+
+QUrl ArxivUrls::apiSubmittedBetween(const QUrl &base, const QStringList &categories, const QDateTime &from,
+                                    const QDateTime &to, int start, int maxResults)
+{
+    QStringList terms;
+    for (const QString &c : categories)
+        terms << u"cat:"_s + c;
+    // Both ends of the API's range are inclusive at minute resolution: [from, to) ends a minute early.
+    const auto stamp = [](const QDateTime &t) { return t.toUTC().toString(u"yyyyMMddHHmm"_s); };
+    const QString query = u"("_s + terms.join(u" OR "_s) + u") AND submittedDate:["_s + stamp(from) + u" TO "_s
+        + stamp(to.addSecs(-60)) + u"]"_s;
+    QUrl url = base;
+    QUrlQuery q;
+    q.addQueryItem(u"search_query"_s, query);
+    q.addQueryItem(u"sortBy"_s, u"submittedDate"_s);
+    q.addQueryItem(u"sortOrder"_s, u"ascending"_s);
+    q.addQueryItem(u"start"_s, QString::number(start));
+    q.addQueryItem(u"max_results"_s, QString::number(maxResults));
+    url.setQuery(q);
+    return url;
+}

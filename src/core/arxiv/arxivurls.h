@@ -15,7 +15,13 @@ public:
     // export.arxiv.org/api/query?id_list=a,b,c&max_results=N (ids without version: the newest one).
     static QUrl apiIdList(const QUrl &base, const QStringList &arxivIds);
 
-    // The newest-first walk of the categories used for catch-up:
+    // Catch-up of a day's new submissions and cross-lists: the papers of the categories first
+    // submitted in [from, to) (the API's submittedDate filter, minute resolution, GMT), oldest first:
+    // search_query=(cat:A OR cat:B) AND submittedDate:[YYYYMMDDHHMM TO YYYYMMDDHHMM].
+    static QUrl apiSubmittedBetween(const QUrl &base, const QStringList &categories, const QDateTime &from,
+                                    const QDateTime &to, int start, int maxResults);
+
+    // The newest-first walk of the categories used for catch-up of replacements:
     // search_query=cat:A OR cat:B, sortBy=lastUpdatedDate, sortOrder=descending, start, max_results.
     static QUrl apiRecent(const QUrl &base, const QStringList &categories, int start, int maxResults);
 };

@@ -25,25 +25,34 @@ CatchUpFetcher::CatchUpFetcher(RequestQueue &queue, QObject *parent)
 }
 
 void CatchUpFetcher::start(const QUrl &apiBase, const QStringList &categories,
-                           const AnnouncementSchedule::Window &window, int pageSize, int timeoutMs, int attempts)
+                           const AnnouncementSchedule::Window &window, bool includeReplacements, int pageSize,
+                           int timeoutMs, int attempts)
 {
     m_apiBase = apiBase;
     m_categories = categories;
     m_window = window;
-    m_pageSize = pageSize;
+    m_includeReplacements = includeReplacements;
+    m_pageSize = std::max(1, pageSize);
     m_timeoutMs = timeoutMs;
     m_attempts = attempts;
-    m_start = 0;
-    m_total = -1;
-    m_emptyRetried = false;
+    m_fetched = 0;
     m_papers.clear();
     m_running = true;
-    requestPage();
+    startPhase(Phase::Submitted);
 }
 
 void CatchUpFetcher::cancel()
 {
     m_queue.cancelAll(this);
+}
+
+void CatchUpFetcher::startPhase(Phase phase)
+{
+    m_phase = phase;
+    m_start = 0;
+    m_total = -1;
+    m_emptyRetried = false;
+    requestPage();
 }
 
 void CatchUpFetcher::requestPage()
@@ -52,8 +61,11 @@ void CatchUpFetcher::requestPage()
         done(tr("the day is too far back for the arXiv API to list (more than 30000 newer entries)"));
         return;
     }
+    const int max = std::min(m_pageSize, kApiResultLimit - m_start);
     HttpRequest request;
-    request.url = ArxivUrls::apiRecent(m_apiBase, m_categories, m_start, std::min(m_pageSize, kApiResultLimit - m_start));
+    request.url = m_phase == Phase::Submitted
+        ? ArxivUrls::apiSubmittedBetween(m_apiBase, m_categories, m_window.start, m_window.end, m_start, max)
+        : ArxivUrls::apiRecent(m_apiBase, m_categories, m_start, max);
     request.timeoutMs = m_timeoutMs;
     m_queue.enqueue(request, this, [this](const HttpResult &r) { onPage(r); });
 }
@@ -79,38 +91,51 @@ void CatchUpFetcher::onPage(const HttpResult &result)
     if (m_total < 0 || page.totalResults > m_total)
         m_total = page.totalResults;
     if (page.papers.isEmpty()) {
-        if (m_total < 0 || m_start < m_total) {
-            // arXiv's API now and then answers with an empty page that is not the end: ask once more.
-            if (!m_emptyRetried) {
-                m_emptyRetried = true;
-                requestPage();
-                return;
-            }
-            done(m_start == 0 ? tr("the arXiv API returned no papers for these categories (it sometimes does "
-                                   "this for a while): try again later")
-                              : tr("the arXiv API stopped returning papers after %1 entries: try again later")
-                                    .arg(m_start));
+        // arXiv's API now and then answers a valid query with an empty page (even totalResults 0)
+        // that is not the end: ask once more before believing it.
+        if (!m_emptyRetried && (m_total != 0 || m_start == 0)) {
+            m_emptyRetried = true;
+            requestPage();
             return;
         }
-        done({});
+        if (m_total > 0 && m_start < m_total) {
+            done(tr("the arXiv API stopped returning papers after %1 of %2 entries: try again later")
+                     .arg(m_start)
+                     .arg(m_total));
+            return;
+        }
+        phaseDone();
         return;
     }
     m_emptyRetried = false;
     bool reachedOlder = false;
     for (const Paper &p : page.papers) {
-        const QDateTime touched = p.updated.isValid() ? p.updated : p.published;
-        if (touched.isValid() && touched < m_window.start)
-            reachedOlder = true; // sorted newest first: everything after this is older too
-        else
-            m_papers.append(p);
+        if (m_phase == Phase::Replacements) {
+            const QDateTime touched = p.updated.isValid() ? p.updated : p.published;
+            if (touched.isValid() && touched < m_window.start) {
+                reachedOlder = true; // sorted newest first: everything after this is older too
+                continue;
+            }
+        }
+        m_papers.append(p);
     }
     m_start += int(page.papers.size());
-    emit progress(m_start, m_total);
+    m_fetched += int(page.papers.size());
+    emit progress(m_fetched, m_fetched + std::max(0, m_total - m_start));
     if (reachedOlder || (m_total >= 0 && m_start >= m_total)) {
-        done({});
+        phaseDone();
         return;
     }
     requestPage();
+}
+
+void CatchUpFetcher::phaseDone()
+{
+    if (m_phase == Phase::Submitted && m_includeReplacements) {
+        startPhase(Phase::Replacements);
+        return;
+    }
+    done({});
 }
 
 void CatchUpFetcher::done(const QString &error)

@@ -253,7 +253,14 @@ void DayIngest::catchUp(const QDate &day)
     connect(m_catchUp, &CatchUpFetcher::progress, this,
             [this](int fetched, int total) { emit progress(u"feed"_s, fetched, std::max(fetched, total)); });
     connect(m_catchUp, &CatchUpFetcher::finished, this, &DayIngest::onCatchUpDone);
-    m_catchUp->start(m_endpoints.arxivApi, m_categories, AnnouncementSchedule::submissionWindow(day),
+    // Replacements cost a walk through everything newer than the day: only when they are kept.
+    const QStringList kept = m_settings.announceTypes();
+    const bool replacements = std::any_of(kept.cbegin(), kept.cend(), [](const QString &t) {
+        const auto type = announceTypeFromString(t);
+        return type == AnnounceType::Replace || type == AnnounceType::ReplaceCross;
+    });
+    m_catchUpReplacements = replacements;
+    m_catchUp->start(m_endpoints.arxivApi, m_categories, AnnouncementSchedule::submissionWindow(day), replacements,
                      m_settings.arxivCatchUpPageSize(), m_settings.arxivTimeoutMs(), attempts());
 }
 
@@ -282,6 +289,10 @@ void DayIngest::onCatchUpDone(const QString &error)
         finishLater();
         return;
     }
+    if (!m_catchUpReplacements)
+        emit notice(tr("%1 was caught up through the arXiv API: its new submissions and cross-lists are listed, "
+                       "replacements are not (they are not kept for scanning)")
+                        .arg(dayText));
     storeListing(DayListing::build(m_catchUpDay, m_categories, items, m_settings.announceTypes(), u"api"_s));
     finishLater(); // API records are complete: no metadata stage
 }
@@ -290,7 +301,7 @@ void DayIngest::onRetry(const QUrl &url, int attempt, int maxAttempts, int delay
 {
     if (!m_running || m_finishing)
         return;
-    emit notice(tr("%1 answered %2; trying again in %3 s (attempt %4 of %5)")
+    emit notice(tr("%1: %2; trying again in %3 s (attempt %4 of %5)")
                     .arg(url.host(), reason)
                     .arg(delayMs / 1000.0, 0, 'f', 1)
                     .arg(attempt)

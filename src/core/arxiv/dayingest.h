@@ -74,6 +74,7 @@ private:
     Endpoints m_endpoints;
     QStringList m_categories;
     QDate m_catchUpDay;
+    bool m_catchUpReplacements = false;
     IngestSummary m_summary;
     QPointer<CatchUpFetcher> m_catchUp;
     QPointer<MetadataCompleter> m_metadata;

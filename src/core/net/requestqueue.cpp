@@ -13,6 +13,8 @@ RequestQueue::RequestQueue(HttpClient &http, QObject *parent)
 {
     m_clock.start();
     m_timer.setSingleShot(true);
+    // A coarse timer may fire up to 5 % early: that would break the promised spacing.
+    m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &RequestQueue::startNext);
 }
 
@@ -87,7 +89,10 @@ void RequestQueue::onResult(const HttpResult &result)
     Job job = std::move(*m_current);
     m_current.reset();
 
-    if (result.isSuccess() || result.cancelled || !RetryPolicy::isRetryable(result)
+    // A 2xx whose transfer broke off (the connection closed before Content-Length was reached) is
+    // a transient failure too, not an answer: the server may well send the whole body next time.
+    const bool cutOff = isCutOff(result);
+    if ((result.isSuccess() && !cutOff) || result.cancelled || !(cutOff || RetryPolicy::isRetryable(result))
         || job.attempt >= m_policy.maxAttempts) {
         finish(std::move(job), result);
         return;
@@ -153,8 +158,16 @@ HttpResult RequestQueue::cancelledResult()
     return r;
 }
 
+bool RequestQueue::isCutOff(const HttpResult &result)
+{
+    return result.status >= 200 && result.status < 300 && !result.cancelled && !result.timedOut
+        && result.networkError != QNetworkReply::NoError;
+}
+
 QString RequestQueue::describe(const HttpResult &result)
 {
+    if (isCutOff(result))
+        return QCoreApplication::translate("RequestQueue", "the answer was cut off");
     if (result.timedOut)
         return QCoreApplication::translate("RequestQueue", "no answer in time");
     if (result.status != 0)

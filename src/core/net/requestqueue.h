@@ -18,7 +18,8 @@
 // the next one starts no earlier than spacingMs after the previous one started, and never while one
 // is still in flight. Failed attempts that RetryPolicy considers transient (429, 5xx, timeouts,
 // dropped connections) are retried through the same lane, waiting for Retry-After when the server
-// sends one, else backing off exponentially from the spacing. Every enqueued request ends in exactly
+// sends one, else backing off exponentially from the spacing. A 2xx answer whose body broke off
+// (connection closed before Content-Length) counts as transient too. Every enqueued request ends in exactly
 // one call of its callback (unless its context is destroyed first), also when cancelled.
 //
 // Several clients of the same service share one queue: RequestQueue::shared() keeps one per
@@ -76,6 +77,7 @@ private:
     void finish(Job job, const HttpResult &result);
     static HttpResult cancelledResult();
     static QString describe(const HttpResult &result);
+    static bool isCutOff(const HttpResult &result); // 2xx, but the body broke off
 
     HttpClient &m_http;
     int m_spacingMs = 3000;

@@ -36,6 +36,12 @@ QVariant isoOrNull(const QDateTime &dt, const QString &fallback)
     return fallback.isEmpty() ? QVariant() : QVariant(fallback);
 }
 
+// A default-constructed QString binds as SQL NULL; the text columns are NOT NULL DEFAULT ''.
+QString text(const QString &value)
+{
+    return value.isNull() ? u""_s : value;
+}
+
 QString pick(const QString &fresh, const QString &stored)
 {
     return fresh.isEmpty() ? stored : fresh;
@@ -101,15 +107,15 @@ qint64 PaperRepository::upsert(const Paper &paper, const QDateTime &nowUtc, Chan
                                         u"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
         q.bindValue(0, paper.arxivId);
         q.bindValue(1, std::max(1, paper.version));
-        q.bindValue(2, paper.title);
-        q.bindValue(3, paper.abstract);
-        q.bindValue(4, paper.comment);
-        q.bindValue(5, paper.journalRef);
-        q.bindValue(6, paper.doi);
-        q.bindValue(7, paper.license);
-        q.bindValue(8, paper.categories.join(u' '));
-        q.bindValue(9, paper.primaryCategory.isEmpty() ? paper.categories.value(0) : paper.primaryCategory);
-        q.bindValue(10, paper.authorsText());
+        q.bindValue(2, text(paper.title));
+        q.bindValue(3, text(paper.abstract));
+        q.bindValue(4, text(paper.comment));
+        q.bindValue(5, text(paper.journalRef));
+        q.bindValue(6, text(paper.doi));
+        q.bindValue(7, text(paper.license));
+        q.bindValue(8, text(paper.categories.join(u' ')));
+        q.bindValue(9, text(paper.primaryCategory.isEmpty() ? paper.categories.value(0) : paper.primaryCategory));
+        q.bindValue(10, text(paper.authorsText()));
         q.bindValue(11, isoOrNull(paper.published, {}));
         q.bindValue(12, isoOrNull(paper.updated, {}));
         q.bindValue(13, paper.absUrl().toString());
@@ -143,9 +149,9 @@ qint64 PaperRepository::upsert(const Paper &paper, const QDateTime &nowUtc, Chan
         const QString license = pick(paper.license, stored->license);
         if (doi != stored->doi || journalRef != stored->journalRef || license != stored->license) {
             QSqlQuery &q = prepared(UpdateRefs, u"UPDATE papers SET doi = ?, journal_ref = ?, license = ? WHERE id = ?"_s);
-            q.bindValue(0, doi);
-            q.bindValue(1, journalRef);
-            q.bindValue(2, license);
+            q.bindValue(0, text(doi));
+            q.bindValue(1, text(journalRef));
+            q.bindValue(2, text(license));
             q.bindValue(3, stored->id);
             if (!q.exec())
                 { fail(q); return 0; }
@@ -170,15 +176,15 @@ bool PaperRepository::writeAll(qint64 id, const Paper &paper, bool complete)
                             u"abs_url = ?, pdf_url = ?, html_url = ?, metadata_complete = ? WHERE id = ?"_s);
     int i = 0;
     q.bindValue(i++, std::max(1, paper.version));
-    q.bindValue(i++, paper.title);
-    q.bindValue(i++, paper.abstract);
+    q.bindValue(i++, text(paper.title));
+    q.bindValue(i++, text(paper.abstract));
     for (const QString *v : {&paper.comment, &paper.journalRef, &paper.doi, &paper.license}) {
-        q.bindValue(i++, *v);
-        q.bindValue(i++, *v);
+        q.bindValue(i++, text(*v));
+        q.bindValue(i++, text(*v));
     }
-    q.bindValue(i++, paper.categories.join(u' '));
-    q.bindValue(i++, paper.primaryCategory.isEmpty() ? paper.categories.value(0) : paper.primaryCategory);
-    q.bindValue(i++, paper.authorsText());
+    q.bindValue(i++, text(paper.categories.join(u' ')));
+    q.bindValue(i++, text(paper.primaryCategory.isEmpty() ? paper.categories.value(0) : paper.primaryCategory));
+    q.bindValue(i++, text(paper.authorsText()));
     q.bindValue(i++, isoOrNull(paper.published, {}));
     q.bindValue(i++, isoOrNull(paper.updated, {}));
     q.bindValue(i++, paper.absUrl().toString());
@@ -204,7 +210,7 @@ qint64 PaperRepository::authorIdFor(const QString &name)
     }
     find.finish();
     QSqlQuery &insert = prepared(InsertAuthor, u"INSERT INTO authors (name) VALUES (?)"_s);
-    insert.bindValue(0, name);
+    insert.bindValue(0, text(name));
     if (!insert.exec())
         { fail(insert); return 0; }
     return insert.lastInsertId().toLongLong();
@@ -263,12 +269,16 @@ bool PaperRepository::completeMetadata(const Paper &paper, bool *found)
     bool ok = false;
     const std::optional<Stored> stored = lookup(paper.arxivId, &ok);
     if (found)
-        *found = stored.has_value();
+        *found = false;
     if (!ok)
         return false;
     if (!stored || paper.version < stored->version)
-        return true; // not ours, or the API lags behind the feed: try again on the next fetch
-    return writeAll(stored->id, paper, true) && replaceAuthors(stored->id, paper.authors);
+        return true; // not ours, or the API lags behind the feed: stays incomplete, asked again next time
+    if (!writeAll(stored->id, paper, true) || !replaceAuthors(stored->id, paper.authors))
+        return false;
+    if (found)
+        *found = true;
+    return true;
 }
 
 qint64 PaperRepository::idOf(const QString &arxivId)

@@ -47,8 +47,9 @@ public:
     bool addAnnouncement(qint64 paperId, const QDate &day, const QString &category, AnnounceType type, int version);
 
     // From an arXiv API id_list answer: full author list, primary category, comment, journal ref,
-    // DOI, dates; marks the record complete. *found is false when the paper is not stored.
-    // A record older than the stored version only fills empty fields and leaves it incomplete.
+    // DOI, dates; marks the record complete. *found is true when the record was written: false when
+    // the paper is not stored, or when the API's record is older than the stored version (the API
+    // lags behind the feed for a while): then nothing changes and the paper stays incomplete.
     bool completeMetadata(const Paper &paper, bool *found = nullptr);
 
     qint64 idOf(const QString &arxivId);
