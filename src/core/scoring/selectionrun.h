@@ -3,6 +3,9 @@
 
 #include "domain/llmusage.h"
 #include "domain/paper.h"
+#include "domain/score.h"
+#include "llm/llmresponse.h"
+#include "net/httpclient.h"
 #include "net/retrypolicy.h"
 #include "scoring/selectionconfig.h"
 #include "scoring/selectionsummary.h"
@@ -17,12 +20,10 @@
 #include <memory>
 
 class Database;
-class HttpClient;
 class LlmProvider;
 class PricingTable;
 class QNetworkReply;
 class QTimer;
-struct HttpResult;
 
 // THE selection engine: the title pre-filter (optional) then abstract scoring, in batches, requests
 // running concurrently (config.concurrency), 429 Retry-After and 5xx/timeout backoff with jitter
@@ -73,28 +74,37 @@ private:
         int attempt = 0;   // HTTP attempts so far
         double estimateUsd = 0;
         QDateTime started;
+        HttpRequest request;
         QPointer<QNetworkReply> reply;
         QTimer *retryTimer = nullptr;
     };
+    using BatchPtr = std::shared_ptr<Batch>;
 
+    void begin(const QStringList &ids);
     void failEarly(const QString &error);
-    void loadPapers(const QStringList &ids);
+    bool loadPapers(const QStringList &ids, QString *error);
     void planStage(Stage stage);
+    void queueBatches(Stage stage, const QList<int> &items, int size, int round, bool front);
     void pump();
-    void send(const std::shared_ptr<Batch> &batch);
-    void onHttpDone(const std::shared_ptr<Batch> &batch, const HttpResult &result);
-    void handleTitleReply(const std::shared_ptr<Batch> &batch, const QString &text, qint64 requestId);
-    void finishBatch(const std::shared_ptr<Batch> &batch);
-    void reask(const std::shared_ptr<Batch> &batch, const QList<int> &items);
-    bool commit(const std::shared_ptr<Batch> &batch, const QString &status, int httpStatus, const QString &error,
-                const LlmUsage &usage, qint64 latencyMs, const QString &text, bool *parsedOk);
-    bool storeUnscored(const QList<int> &items, const QString &reason, qint64 requestId);
-    void stopSending();
+    void send(const BatchPtr &batch);
+    void onHttpDone(const BatchPtr &batch, const HttpResult &result);
+    void handleAnswer(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response);
+    void handleFailure(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response);
+    void retryLater(const BatchPtr &batch, const HttpResult &result);
+    void reask(const BatchPtr &batch, const QList<int> &items);
+    // Stores the request row and the given scores in one transaction; false stops the run.
+    bool commit(const BatchPtr &batch, const QString &status, int httpStatus, const QString &error,
+                const LlmUsage &usage, qint64 latencyMs, QList<Score> scores);
+    Score scoreFor(int item, ScoreStage stage, ScoreStatus status, const QString &reason = {}) const;
+    void markUnscored(const QList<int> &items, const QString &reason, QList<Score> *rows);
+    void stopSending(const QString &reason);
+    void done(const BatchPtr &batch);
     void maybeFinish();
     void finish();
-    double estimateUsd(const Batch &batch, qsizetype promptChars) const;
+    void abortAll();
     int answerBudget(const Batch &batch) const;
-    QString stageName(Stage stage) const;
+    QList<Paper> papersOf(const Batch &batch) const;
+    QStringList idsOf(const Batch &batch) const;
     void emitProgress();
 
     Database &m_db;
@@ -108,16 +118,16 @@ private:
     qint64 m_criteriaId = 0;
     bool m_started = false;
     bool m_finished = false;
+    bool m_finishQueued = false;
     bool m_cancelled = false;
     bool m_stopSending = false;
+    QString m_stopReason;
     Stage m_stage = Stage::Title;
     QList<Item> m_items;
-    QList<std::shared_ptr<Batch>> m_pending;
-    QList<std::shared_ptr<Batch>> m_inFlight; // sent or waiting to be retried
+    QList<BatchPtr> m_pending;
+    QList<BatchPtr> m_inFlight; // sent or waiting to be retried
     int m_stageTotal = 0;
     int m_stageDone = 0;
-    int m_abstractBatchSize = 0;
-    int m_titleBatchSize = 0;
     int m_missingFromDb = 0;
     double m_inFlightEstimate = 0;
     SelectionSummary m_summary;

@@ -15,6 +15,7 @@ struct SelectionSummary
     int unscored = 0;      // no usable answer (reason stored), not sent (budget, cancel, error) or not in the DB
     int selected = 0;      // relevance >= R and novelty >= N
     int requests = 0;      // HTTP requests made, retries included
+    int retries = 0;       // of which repeats after 429 / 5xx / timeouts / cut-off bodies
     LlmUsage usage;
     double costUsd = 0;
     bool priceKnown = true; // false: the model has no price row; costUsd counts 0 for it

@@ -9,6 +9,14 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+// A null QString binds as SQL NULL, which the NOT NULL text columns refuse.
+QString text(const QString &s)
+{
+    return s.isNull() ? u""_s : s;
+}
+} // namespace
+
 LlmRequestRepository::LlmRequestRepository(Database &db)
     : m_db(db)
 {
@@ -22,9 +30,9 @@ qint64 LlmRequestRepository::insert(const LlmRequestRecord &r, QString *error)
          completion_tokens, reasoning_tokens, cost_usd, status, http_status, error)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s);
     q.addBindValue(r.runId > 0 ? QVariant(r.runId) : QVariant(QMetaType::fromType<qlonglong>()));
-    q.addBindValue(r.stage);
-    q.addBindValue(r.provider);
-    q.addBindValue(r.model);
+    q.addBindValue(text(r.stage));
+    q.addBindValue(text(r.provider));
+    q.addBindValue(text(r.model));
     q.addBindValue((r.started.isValid() ? r.started : QDateTime::currentDateTimeUtc()).toUTC().toString(Qt::ISODateWithMs));
     q.addBindValue(r.latencyMs);
     q.addBindValue(r.paperCount);
@@ -33,9 +41,9 @@ qint64 LlmRequestRepository::insert(const LlmRequestRecord &r, QString *error)
     q.addBindValue(r.usage.completionTokens);
     q.addBindValue(r.usage.reasoningTokens);
     q.addBindValue(r.costUsd);
-    q.addBindValue(r.status);
+    q.addBindValue(text(r.status));
     q.addBindValue(r.httpStatus > 0 ? QVariant(r.httpStatus) : QVariant(QMetaType::fromType<int>()));
-    q.addBindValue(r.error);
+    q.addBindValue(text(r.error));
     if (!q.exec()) {
         if (error)
             *error = q.lastError().text();

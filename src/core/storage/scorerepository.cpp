@@ -15,6 +15,12 @@ namespace {
 // SQLite's default limit on bound parameters is 999 on old builds; stay well under it.
 constexpr qsizetype kChunk = 400;
 
+// A null QString binds as SQL NULL, which the NOT NULL text columns refuse.
+QString text(const QString &s)
+{
+    return s.isNull() ? u""_s : s;
+}
+
 QVariant nullIfZero(qint64 v)
 {
     return v > 0 ? QVariant(v) : QVariant(QMetaType::fromType<qlonglong>());
@@ -102,13 +108,13 @@ bool ScoreRepository::save(const QList<Score> &scores, qint64 runId, qint64 requ
         q.bindValue(u":arxiv"_s, s.arxivId);
         q.bindValue(u":version"_s, s.paperVersion);
         q.bindValue(u":criteria"_s, s.criteriaId);
-        q.bindValue(u":model"_s, s.model);
+        q.bindValue(u":model"_s, text(s.model));
         q.bindValue(u":stage"_s, stageToString(s.stage));
         q.bindValue(u":status"_s, statusToString(s.status));
         q.bindValue(u":relevance"_s, hasScores ? QVariant(s.relevance) : nullInt);
         q.bindValue(u":novelty"_s, hasScores ? QVariant(s.novelty) : nullInt);
-        q.bindValue(u":comment"_s, s.comment);
-        q.bindValue(u":reason"_s, s.reason);
+        q.bindValue(u":comment"_s, text(s.comment));
+        q.bindValue(u":reason"_s, text(s.reason));
         q.bindValue(u":run"_s, nullIfZero(runId));
         q.bindValue(u":request"_s, nullIfZero(requestId));
         q.bindValue(u":created"_s, now);
