@@ -3,5 +3,18 @@
 
 struct CommandLine;
 
+// Exit codes of `papersieve run` (docs/PIPELINE.md "Exit codes"); 64 is a usage error (main.cpp).
+namespace RunExit {
+enum : int {
+    Ok = 0,            // digest written (or no announcement on that day)
+    Failed = 1,        // arXiv down, LLM refused or failed, ... (a digest is written if papers were fetched)
+    NoApiKey = 2,      // no key in the provider's environment variable
+    Database = 3,      // the database cannot be opened or read
+    BudgetReached = 4, // the digest was written with what the daily budget allowed
+    Cancelled = 5,     // SIGINT/SIGTERM: what was paid for is stored; the next run resumes
+    CannotWrite = 6,   // --out could not be written
+};
+}
+
 // `papersieve run`: fetch + select + digest; needs a QCoreApplication, no display. Returns the exit code.
 int runRunCommand(const CommandLine &cl);
