@@ -215,8 +215,7 @@ int runRunCommand(const CommandLine &cl)
                              .arg(cost, 0, 'f', 4)
                              .arg(cl.outFile.isEmpty() ? QString() : u"; "_s + cl.outFile);
     if (!digest->unscored.isEmpty())
-        say(tr("%n paper(s) could not be scored; they are listed at the end of the digest", nullptr,
-               int(digest->unscored.size())));
+        say(tr("unscored papers: %1 (listed at the end of the digest with the reason)").arg(digest->unscored.size()));
     // With --out the summary goes to stdout (the cron mail); without, stdout holds the digest.
     if (cl.outFile.isEmpty())
         say(line);

@@ -39,6 +39,8 @@ private slots:
     void otherFormats();
     void noApiKeyIsAClearFailure();
     void arxivDownIsAClearFailure();
+    void rejectedKeyIsAClearFailure();
+    void budgetReachedExitsFourWithADigest();
     void killedMidScoringResumesWithoutPayingTwice();
 
 private:
@@ -181,6 +183,7 @@ void TestRunCommand::writesTheDigestInTheReferenceLayout()
     const QString out = m_dir->filePath(u"digest.md"_s);
     const Outcome o = run({u"--out"_s, out});
     QVERIFY2(o.exitCode == 0 && o.status == QProcess::NormalExit, qPrintable(o.err));
+    qInfo().noquote() << "stderr of papersieve run:\n" << o.err << "stdout:" << o.out;
     QFile f(out);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QString md = QString::fromUtf8(f.readAll());
@@ -262,6 +265,41 @@ void TestRunCommand::arxivDownIsAClearFailure()
     QVERIFY(!QFile::exists(m_dir->filePath(u"digest.md"_s)));
     QCOMPARE(m_llm->callCount(), 0);
     QCOMPARE(probe(u"SELECT COUNT(*) FROM runs WHERE status = 'failed' AND message LIKE '%503%'"_s), 1);
+}
+
+void TestRunCommand::rejectedKeyIsAClearFailure()
+{
+    const QString out = m_dir->filePath(u"digest.md"_s);
+    const Outcome o = run({u"--out"_s, out}, u"sk-wrong-key"_s);
+    QCOMPARE(o.status, QProcess::NormalExit);
+    QCOMPARE(o.exitCode, 1);
+    QVERIFY2(o.err.contains(u"run failed"_s) && o.err.contains(u"401"_s), qPrintable(o.err));
+    QVERIFY(!o.err.contains(u"sk-wrong-key"_s));
+    // The feed was read: the digest is written and says the run did not finish.
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(f.readAll()).contains(u"This run did not finish"_s));
+    QCOMPARE(probe(u"SELECT COUNT(*) FROM runs WHERE status = 'failed'"_s), 1);
+}
+
+void TestRunCommand::budgetReachedExitsFourWithADigest()
+{
+    {
+        QSettings ini(m_dir->filePath(u"papersieve.ini"_s), QSettings::IniFormat);
+        AppSettings(ini).setDailyBudgetUsd(0.0002);
+    }
+    m_llm->setReasoningTokensPerPaper(100);
+    const QString out = m_dir->filePath(u"digest.md"_s);
+    const Outcome o = run({u"--out"_s, out});
+    QCOMPARE(o.status, QProcess::NormalExit);
+    QCOMPARE(o.exitCode, 4);
+    QVERIFY2(o.err.contains(u"budget"_s), qPrintable(o.err));
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString md = QString::fromUtf8(f.readAll());
+    QVERIFY(md.contains(u"The daily budget was reached"_s));
+    QVERIFY(md.contains(u"# Unscored Papers"_s));
+    QCOMPARE(probe(u"SELECT COUNT(*) FROM runs WHERE status = 'budget'"_s), 1);
 }
 
 void TestRunCommand::killedMidScoringResumesWithoutPayingTwice()

@@ -171,9 +171,9 @@ void DailyRun::onAuthorsDone(const AuthorStageResult &result)
         return;
     }
     if (!result.authorMatches.isEmpty())
-        emit notice(tr("%n paper(s) by followed authors selected.", nullptr, int(result.authorMatches.size())));
+        emit notice(tr("Followed authors: %1 selected without asking the model.").arg(result.authorMatches.size()));
     if (!result.hIndexDropped.isEmpty())
-        emit notice(tr("%n paper(s) dropped by the h-index cutoff.", nullptr, int(result.hIndexDropped.size())));
+        emit notice(tr("h-index cutoff: %1 dropped.").arg(result.hIndexDropped.size()));
     startSelection(result.toLlm);
 }
 
