@@ -211,7 +211,9 @@ void DailyController::startWithKey(quint64 generation, bool ok, const QString &k
         return;
     }
     m_run->setApiKey(apiKey);
-    m_run->start(m_runDay);
+    // A scheduled run reads the newest feed rather than insisting on the planned day: if arXiv is late
+    // the run finds the previous day (already scored, so nothing is paid twice) and is retried later.
+    m_run->start(m_origin == Origin::Scheduled ? QDate() : m_runDay);
 }
 
 void DailyController::finishEarly(const QString &error, bool cancelled)
@@ -252,6 +254,9 @@ void DailyController::onFinished(const RunSummary &summary)
     } else if (summary.succeeded()) {
         // A manual run of the newest day also means the scheduled one is not needed.
         state.recordDone(summary.day);
+        if (m_origin == Origin::Scheduled && summary.day.isValid() && summary.day < m_runDay)
+            emit notice(tr("arXiv's feed still carries %1, not %2 yet; trying again later.")
+                            .arg(summary.day.toString(Qt::ISODate), m_runDay.toString(Qt::ISODate)));
     } else if (summary.cancelled && m_origin == Origin::Scheduled) {
         state.giveUp(m_runDay, DailySchedule::kMaxAttempts); // the user stopped it: not again today
     }
