@@ -35,6 +35,7 @@ private slots:
     void budgetAlreadySpentSendsNothing();
     void budgetStopsTheExpensiveStage();
     void cancelMidScoringKeepsWhatWasPaidFor();
+    void cancelDuringTheFeed();
     void noAnnouncementIsNotAnError();
     void noApiKey();
     void arxivDown();
@@ -245,6 +246,25 @@ void TestDailyRun::cancelMidScoringKeepsWhatWasPaidFor()
     QVERIFY(scored < 24);
     QCOMPARE(DbFixture::count(*m_db, u"SELECT COUNT(*) FROM llm_requests WHERE stage = 'abstract' AND status = 'ok'"_s),
              scored / 4);
+}
+
+void TestDailyRun::cancelDuringTheFeed()
+{
+    FakeResponse slow = FakeResponse::xml(FakeArxivServer::buildRss(m_day, {u"cs.LG"_s, u"cs.AI"_s}, m_items));
+    slow.delayMs = 3000;
+    m_arxiv->setOverride(FakeArxivServer::Service::Rss, slow);
+    auto run = makeRun();
+    QSignalSpy done(run.get(), &DailyRun::finished);
+    run->start();
+    QTRY_COMPARE(m_arxiv->http().requestCount(), 1);
+    run->cancel();
+    QVERIFY(done.wait(2000)); // well before the feed would have come
+    QTest::qWait(20);
+    QCOMPARE(done.size(), 1);
+    const RunSummary s = done.first().first().value<RunSummary>();
+    QVERIFY(s.cancelled);
+    QCOMPARE(m_llm->callCount(), 0);
+    QCOMPARE(DbFixture::count(*m_db, u"SELECT COUNT(*) FROM runs WHERE status = 'cancelled'"_s), 1);
 }
 
 void TestDailyRun::noAnnouncementIsNotAnError()

@@ -243,14 +243,17 @@ void DailyRun::onIngestFinished(const IngestSummary &ingest)
     m_ingestDone = true;
     if (m_ingest)
         m_ingest->deleteLater();
-    if (!ingest.error.isEmpty()) {
-        if (m_cancelled) {
-            // said by finish()
-        } else if (!feedWasStored) {
+    const bool laterStagesIdle = (!m_authors || !m_authors->isRunning()) && (!m_selection || !m_selection->isRunning());
+    if (m_cancelled) {
+        // Cancelled during the feed (or before the later stages began): nothing else will call back.
+        if (laterStagesIdle)
+            m_selectionDone = true;
+    } else if (!ingest.error.isEmpty()) {
+        if (!feedWasStored) {
             if (m_summary.error.isEmpty())
                 m_summary.error = ingest.error; // arXiv down, bad feed, bad categories ...
             m_selectionDone = true;
-        } else {
+        } else if (m_summary.error.isEmpty()) {
             emit notice(tr("The arXiv metadata could not be completed: %1 (the digest uses the feed's text).")
                             .arg(ingest.error));
         }
