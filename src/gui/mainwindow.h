@@ -1,18 +1,134 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QDate>
 #include <QMainWindow>
+#include <QPointer>
 
+class AppSettings;
 class Database;
+class DailyController;
+class DayListModel;
+class PaperDetailView;
+class PaperFilterProxyModel;
+class PaperTableModel;
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QProgressBar;
+class QSpinBox;
+class QSplitter;
+class QTableView;
+class QTimer;
+class QToolButton;
+class SecretStore;
+struct RunSummary;
 
+// The window a researcher opens every morning: days on the left, the day's ranked papers (or a search over
+// the whole history) in the middle, the selected paper below, run controls in the tool bar and status bar.
+// Closing it only hides it (the tray's DesktopShell decides about quitting).
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    explicit MainWindow(Database &database, QWidget *parent = nullptr);
+    // daily may be null (the demo library): then nothing can be run.
+    MainWindow(Database &database, AppSettings &settings, SecretStore &secrets, DailyController *daily,
+               QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Shows a banner saying this is the bundled demo day; "today" becomes that day.
+    void setDemoDay(const QDate &day, const QString &model);
+    bool isDemo() const { return m_demoDay.isValid(); }
+
+    // For tests and the screenshot hook.
+    PaperTableModel *paperModel() const { return m_papers; }
+    PaperFilterProxyModel *proxyModel() const { return m_proxy; }
+    DayListModel *dayModel() const { return m_days; }
+    QTableView *paperView() const { return m_table; }
+    QListView *dayView() const { return m_dayView; }
+    PaperDetailView *detailView() const { return m_detail; }
+    QLineEdit *searchField() const { return m_search; }
+    QLabel *messageLabel() const { return m_messageText; }
+    bool isMessageVisible() const;
+    QDate currentDay() const { return m_currentDay; }
+
+public slots:
+    void showDay(const QDate &day);
+    void runNow();
+    void openSettings();
+    void openCriteriaEditor();
+    void openRunCosts();
+    void reloadAll(); // after a run or a settings change
+    // A non-modal message above the papers: what went wrong and what to do about it.
+    void showMessage(const QString &text, bool isError = true);
+    void hideMessage();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
+    void buildActions();
+    void buildCentral();
+    void buildStatusBar();
+    void connectDaily();
+    void applySettings();
+    void applyFilter();
+    void runSearch();
+    void currentPaperChanged();
+    void moveSelection(int delta);
+    void toggleStar();
+    void openCurrentPaper();
+    void pageAbstract();
+    void updateCategoryChoices();
+    void updateCountLabel();
+    void saveState();
+    void restoreState();
+    void onRunStarted(const QDate &day);
+    void onProgress(const QString &stage, int done, int total);
+    void onRunFinished(const RunSummary &summary);
+    void onNextRunChanged(const QDateTime &at);
+    int currentSourceRow() const;
+
     Database &m_database;
+    AppSettings &m_settings;
+    SecretStore &m_secrets;
+    DailyController *m_daily; // not owned; outlives the window (guimain)
+    QDate m_demoDay;
+    QString m_demoModel;
+    QDate m_currentDay;
+
+    DayListModel *m_days;
+    PaperTableModel *m_papers;
+    PaperFilterProxyModel *m_proxy;
+
+    QAction *m_runAction = nullptr;
+    QAction *m_cancelAction = nullptr;
+    QLabel *m_demoBanner = nullptr;
+    QWidget *m_messageBar = nullptr;
+    QLabel *m_messageText = nullptr;
+    QToolButton *m_messageRetry = nullptr;
+    QComboBox *m_scope = nullptr;
+    QSpinBox *m_minRelevance = nullptr;
+    QSpinBox *m_minNovelty = nullptr;
+    QCheckBox *m_starred = nullptr;
+    QCheckBox *m_unread = nullptr;
+    QComboBox *m_category = nullptr;
+    QLineEdit *m_search = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QListView *m_dayView = nullptr;
+    QTableView *m_table = nullptr;
+    PaperDetailView *m_detail = nullptr;
+    QSplitter *m_mainSplitter = nullptr;
+    QSplitter *m_paperSplitter = nullptr;
+    QLabel *m_stageLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
+    QToolButton *m_cancelButton = nullptr;
+    QLabel *m_nextRunLabel = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    QTimer *m_readTimer = nullptr;
 };

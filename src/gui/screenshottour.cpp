@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "screenshottour.h"
+
+#include "criteriaeditordialog.h"
+#include "mainwindow.h"
+#include "runcostsdialog.h"
+#include "settingsdialog.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+
+void save(QWidget *w, const QString &dir, const QString &name)
+{
+    const QString path = QDir(dir).filePath(name);
+    const bool ok = w->grab().save(path);
+    std::fprintf(stderr, "screenshot %s: %s\n", qPrintable(path), ok ? "saved" : "FAILED");
+}
+
+template<typename Dialog, typename Make>
+void grabDialog(Make make, const QString &dir, const QString &name, int delayMs)
+{
+    QTimer::singleShot(delayMs, qApp, [=] {
+        Dialog *d = make();
+        d->setAttribute(Qt::WA_DeleteOnClose);
+        d->show();
+        QTimer::singleShot(700, d, [d, dir, name] {
+            save(d, dir, name);
+            d->close();
+        });
+    });
+}
+
+} // namespace
+
+void ScreenshotTour::start(MainWindow *window, Database &database, AppSettings &settings, SecretStore &secrets,
+                           const QString &dir)
+{
+    QDir().mkpath(dir);
+    QTimer::singleShot(1200, window, [window, dir] { save(window, dir, u"main-window.png"_s); });
+    grabDialog<CriteriaEditorDialog>([&database, &settings, window] {
+        return new CriteriaEditorDialog(database, settings, window->currentDay(), window);
+    }, dir, u"criteria-editor.png"_s, 1800);
+    grabDialog<SettingsDialog>([&settings, &secrets, window] { return new SettingsDialog(settings, secrets, window); },
+                               dir, u"settings.png"_s, 3000);
+    grabDialog<RunCostsDialog>([&database, window] {
+        return new RunCostsDialog(database, window->currentDay(), window);
+    }, dir, u"run-costs.png"_s, 4200);
+    QTimer::singleShot(5600, qApp, &QCoreApplication::quit);
+}

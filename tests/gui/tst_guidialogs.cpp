@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "costchartwidget.h"
+#include "criteriaeditordialog.h"
+#include "demo/demolibrary.h"
+#include "models/arxivcategorymodel.h"
+#include "runcostsdialog.h"
+#include "settings/appsettings.h"
+#include "settings/memorysecretstore.h"
+#include "settingsdialog.h"
+#include "storage/criteriarepository.h"
+#include "storage/database.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+class TestGuiDialogs : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void criteriaEditorPreviewsThePromptAsSent();
+    void criteriaEditorRestoresDefaultAndVersions();
+    void criteriaEditorEstimatesCost();
+    void settingsValidateAsTheUserTypes();
+    void settingsSaveAndKeepTheKeyInTheSecretStore();
+    void runCostsShowTheReferenceTable();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_qsettings;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<DemoLibrary> m_demo;
+};
+
+void TestGuiDialogs::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_qsettings = std::make_unique<QSettings>(m_dir->filePath(u"settings.ini"_s), QSettings::IniFormat);
+    m_settings = std::make_unique<AppSettings>(*m_qsettings);
+    m_demo = std::make_unique<DemoLibrary>();
+    QVERIFY(m_demo->open());
+}
+
+void TestGuiDialogs::cleanup()
+{
+    m_demo.reset();
+    m_settings.reset();
+    m_qsettings.reset();
+    m_dir.reset();
+}
+
+void TestGuiDialogs::criteriaEditorPreviewsThePromptAsSent()
+{
+    CriteriaEditorDialog dialog(m_demo->database(), *m_settings, m_demo->day());
+    const QString prompt = dialog.promptView()->toPlainText();
+    QVERIFY(prompt.contains(Criteria::defaults().systemPrompt.left(40)));
+    // The sample batch holds real papers of the day, fenced as data.
+    QVERIFY(prompt.contains(u"<paper id="_s));
+    // Typing updates the preview.
+    dialog.topicsEdit()->setPlainText(u"## Relevant Topics\n\nZebra-striped mixture of experts"_s);
+    QTRY_VERIFY(dialog.promptView()->toPlainText().contains(u"Zebra-striped mixture of experts"_s));
+    dialog.accept();
+    QCOMPARE(m_settings->criteria().topics, u"## Relevant Topics\n\nZebra-striped mixture of experts"_s);
+}
+
+void TestGuiDialogs::criteriaEditorRestoresDefaultAndVersions()
+{
+    Criteria older = Criteria::defaults();
+    older.topics = u"## Relevant Topics\n\nAn earlier interest in spiking networks"_s;
+    QVERIFY(CriteriaRepository(m_demo->database()).saveIfNew(older) > 0);
+
+    CriteriaEditorDialog dialog(m_demo->database(), *m_settings, m_demo->day());
+    dialog.topicsEdit()->setPlainText(u"something else"_s);
+    dialog.restoreDefault();
+    QCOMPARE(dialog.topicsEdit()->toPlainText(), Criteria::defaults().topics);
+
+    // The demo's criteria and the older one are listed; restoring brings the older text back.
+    QListWidget *list = dialog.versionList();
+    QVERIFY(list->count() >= 2);
+    int row = -1;
+    for (int i = 0; i < list->count(); ++i) {
+        if (list->item(i)->text().contains(u"spiking"_s))
+            row = i;
+    }
+    QVERIFY2(row >= 0, "the earlier version is listed by its topics");
+    list->setCurrentRow(row);
+    dialog.restoreSelectedVersion();
+    QCOMPARE(dialog.topicsEdit()->toPlainText(), older.topics);
+    QCOMPARE(dialog.criteria(), older);
+}
+
+void TestGuiDialogs::criteriaEditorEstimatesCost()
+{
+    const auto e = CriteriaEditorDialog::estimate(Criteria::defaults(), {}, 866, 20, u"gpt-5"_s);
+    QCOMPARE(e.papers, 866);
+    QCOMPARE(e.batches, 44);
+    QVERIFY(e.promptTokens > 866 * 100);
+    QCOMPARE(e.completionTokens, 866 * 120);
+    QVERIFY(e.priceKnown);
+    QVERIFY(e.costUsd > 0.5 && e.costUsd < 5);
+    const auto none = CriteriaEditorDialog::estimate(Criteria::defaults(), {}, 0, 20, u"gpt-5"_s);
+    QCOMPARE(none.promptTokens, 0);
+    const auto unknown = CriteriaEditorDialog::estimate(Criteria::defaults(), {}, 10, 5, u"no-such-model"_s);
+    QVERIFY(!unknown.priceKnown);
+
+    CriteriaEditorDialog dialog(m_demo->database(), *m_settings, m_demo->day());
+    QVERIFY2(dialog.estimateLabel()->text().contains(u"866"_s), qPrintable(dialog.estimateLabel()->text()));
+    QVERIFY(dialog.estimateLabel()->text().contains(u"$"_s));
+}
+
+void TestGuiDialogs::settingsValidateAsTheUserTypes()
+{
+    MemorySecretStore secrets;
+    SettingsDialog dialog(*m_settings, secrets);
+    QVERIFY2(dialog.validationError().isEmpty(), qPrintable(dialog.validationError()));
+    QVERIFY(dialog.saveButton()->isEnabled());
+
+    QTest::keyClicks(dialog.categoryEntry(), u"cs.XY"_s);
+    QVERIFY(dialog.validationError().contains(u"cs.XY"_s));
+    QVERIFY(!dialog.saveButton()->isEnabled());
+    dialog.categoryEntry()->setText(u"CS.lg"_s);
+    QVERIFY(dialog.validationError().contains(u"cs.LG"_s)); // "did you mean"
+    dialog.categoryEntry()->setText(u"math.OC"_s);
+    QVERIFY(dialog.validationError().isEmpty());
+    QTest::keyClick(dialog.categoryEntry(), Qt::Key_Return);
+    QVERIFY(dialog.categoryModel()->selected().contains(u"math.OC"_s));
+    QVERIFY(dialog.categoryEntry()->text().isEmpty());
+
+    dialog.baseUrlEdit()->setText(u"http://llm.example.com/v1"_s);
+    QVERIFY(dialog.validationError().contains(u"https"_s));
+    QVERIFY(!dialog.saveButton()->isEnabled());
+    dialog.baseUrlEdit()->setText(u"http://127.0.0.1:8080/v1"_s);
+    QVERIFY(dialog.validationError().isEmpty());
+    dialog.baseUrlEdit()->setText(u"https://llm.example.com/v1"_s);
+    QVERIFY(dialog.validationError().isEmpty());
+
+    dialog.modelEdit()->clear();
+    QVERIFY(!dialog.validationError().isEmpty());
+    dialog.modelEdit()->setText(u"gpt-5-mini"_s);
+    QVERIFY(dialog.validationError().isEmpty());
+
+    dialog.categoryModel()->setSelected({});
+    QVERIFY(dialog.validationError().contains(u"category"_s));
+}
+
+void TestGuiDialogs::settingsSaveAndKeepTheKeyInTheSecretStore()
+{
+    MemorySecretStore secrets;
+    {
+        SettingsDialog dialog(*m_settings, secrets);
+        // The key field fills from the store asynchronously, like the system keychain.
+        QTRY_VERIFY(dialog.apiKeyEdit()->placeholderText().contains(u"Paste"_s));
+        dialog.apiKeyEdit()->setText(u"sk-test-123"_s);
+        dialog.modelEdit()->setText(u"gpt-5-mini"_s);
+        dialog.categoryModel()->setSelected({u"cs.CL"_s, u"stat.ML"_s});
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+    QCOMPARE(m_settings->model(), u"gpt-5-mini"_s);
+    QCOMPARE(m_settings->categories(), QStringList({u"cs.CL"_s, u"stat.ML"_s}));
+    m_qsettings->sync();
+    QFile ini(m_dir->filePath(u"settings.ini"_s));
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    QVERIFY2(!ini.readAll().contains("sk-test-123"), "the key must never reach the settings file");
+
+    QString stored;
+    bool done = false;
+    QObject context;
+    secrets.read(u"openai"_s, &context, [&](bool ok, const QString &value, const QString &) {
+        done = ok;
+        stored = value;
+    });
+    QTRY_VERIFY(done);
+    QCOMPARE(stored, u"sk-test-123"_s);
+
+    // Opening again shows the stored key.
+    SettingsDialog again(*m_settings, secrets);
+    QTRY_COMPARE(again.apiKeyEdit()->text(), u"sk-test-123"_s);
+}
+
+void TestGuiDialogs::runCostsShowTheReferenceTable()
+{
+    RunCostsDialog dialog(m_demo->database(), m_demo->day());
+    QCOMPARE(dialog.runView()->model()->rowCount(), 1);
+    QTableWidget *usage = dialog.usageTable();
+    QCOMPARE(usage->rowCount(), 2);
+    QCOMPARE(usage->item(0, 1)->text(), u"109,658"_s);
+    QCOMPARE(usage->item(0, 2)->text(), u"106,795"_s);
+    QCOMPARE(usage->item(0, 3)->text(), u"216,453"_s);
+    QCOMPARE(usage->item(1, 1)->text(), u"$0.14"_s);
+    QCOMPARE(usage->item(1, 2)->text(), u"$1.07"_s);
+    QCOMPARE(usage->item(1, 3)->text(), u"$1.21"_s);
+    QVERIFY(dialog.countsLabel()->text().contains(u"1,350"_s));
+    QVERIFY(dialog.countsLabel()->text().contains(u"866"_s));
+    QCOMPARE(dialog.requestView()->model()->rowCount(), 1);
+    const auto &costs = dialog.chart()->costs();
+    QCOMPARE(costs.size(), 30);
+    QCOMPARE(costs.last().first, m_demo->day());
+    QVERIFY(costs.last().second > 1.2);
+    QCOMPARE(costs.first().second, 0.0);
+    dialog.chart()->resize(600, 160);
+    QCOMPARE(dialog.chart()->barAt(QPoint(585, 100)), 29);
+}
+
+QTEST_MAIN(TestGuiDialogs)
+#include "tst_guidialogs.moc"

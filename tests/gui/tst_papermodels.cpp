@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "demo/demolibrary.h"
+#include "guifixture.h"
+#include "models/daylistmodel.h"
+#include "models/paperfilterproxymodel.h"
+#include "models/papertablemodel.h"
+#include "storage/database.h"
+#include "storage/libraryrepository.h"
+
+#include <QAbstractItemModelTester>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+// The window's models against real SQLite: the demo library (the reference day's 70 papers) plus papers
+// written by the test.
+class TestPaperModels : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void rowsFollowTheDigestRanking();
+    void rolesAndDisplay();
+    void sortingByColumns();
+    void proxyFilters();
+    void scopeHidesUnscoredPapers();
+    void starAndReadAreStored();
+    void searchSpansTheWholeHistory();
+    void searchTreatsOperatorsAsWords();
+    void dayListHasTodayFirst();
+
+private:
+    QJsonArray reference() const;
+    int countWhere(const std::function<bool(const QJsonObject &)> &pred) const;
+
+    std::unique_ptr<DemoLibrary> m_demo;
+};
+
+void TestPaperModels::init()
+{
+    m_demo = std::make_unique<DemoLibrary>();
+    QString error;
+    QVERIFY2(m_demo->open(&error), qPrintable(error));
+}
+
+void TestPaperModels::cleanup()
+{
+    m_demo.reset();
+}
+
+QJsonArray TestPaperModels::reference() const
+{
+    QFile f(u":/demo/demo-day.json"_s);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object().value(u"papers"_s).toArray();
+}
+
+int TestPaperModels::countWhere(const std::function<bool(const QJsonObject &)> &pred) const
+{
+    int n = 0;
+    for (const QJsonValue &v : reference())
+        n += pred(v.toObject()) ? 1 : 0;
+    return n;
+}
+
+void TestPaperModels::rowsFollowTheDigestRanking()
+{
+    PaperTableModel model(m_demo->database());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.showDay(m_demo->day());
+    QCOMPARE(model.rowCount(), 70);
+    QCOMPARE(model.columnCount(), int(PaperTableModel::ColumnCount));
+    // Rank n is the digest's n-th paper: the ranking reproduces the reference order.
+    const QJsonArray ref = reference();
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const int rank = model.rankAt(row);
+        QVERIFY(rank >= 1 && rank <= 70);
+        const QString expected = ref.at(rank - 1).toObject().value(u"arxivId"_s).toString().section(u'v', 0, 0);
+        QCOMPARE(model.paperAt(row)->arxivId, expected);
+    }
+}
+
+void TestPaperModels::rolesAndDisplay()
+{
+    PaperTableModel model(m_demo->database());
+    model.showDay(m_demo->day());
+    int row = -1;
+    for (int i = 0; i < model.rowCount(); ++i) {
+        if (model.paperAt(i)->title.startsWith(u"StructPrune"_s))
+            row = i;
+    }
+    QVERIFY(row >= 0);
+    // $\mathcal{O}(\sqrt{N})$ reads as Unicode in the table.
+    const QString title = model.index(row, PaperTableModel::TitleColumn).data().toString();
+    QVERIFY2(title.contains(u"√"_s) && !title.contains(u"\\sqrt"_s), qPrintable(title));
+    QCOMPARE(model.index(row, 0).data(PaperTableModel::RelevantRole).toBool(), true);
+    QCOMPARE(model.index(row, 0).data(PaperTableModel::ReadRole).toBool(), false);
+    QCOMPARE(model.index(row, 0).data(PaperTableModel::DayRole).toDate(), m_demo->day());
+    QVERIFY(model.index(row, PaperTableModel::RelevanceColumn).data().toInt() >= 8);
+    const QString authors = model.index(row, PaperTableModel::AuthorsColumn).data().toString();
+    QVERIFY(authors.endsWith(u" et al."_s) || authors.count(u',') <= 1);
+    // Followed authors are matched by name.
+    const QString firstAuthor = model.paperAt(row)->authorsText.section(u", "_s, 0, 0);
+    QCOMPARE(model.index(row, 0).data(PaperTableModel::FollowedRole).toBool(), false);
+    model.setFollowedAuthors({firstAuthor.toUpper() + u", 12345"_s});
+    QCOMPARE(model.index(row, 0).data(PaperTableModel::FollowedRole).toBool(), true);
+}
+
+void TestPaperModels::sortingByColumns()
+{
+    PaperTableModel model(m_demo->database());
+    PaperFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    model.showDay(m_demo->day());
+    proxy.sort(PaperTableModel::RelevanceColumn, Qt::DescendingOrder);
+    QCOMPARE(proxy.rowCount(), 70);
+    int previous = 11;
+    for (int r = 0; r < proxy.rowCount(); ++r) {
+        const int rel = proxy.index(r, 0).data(PaperTableModel::RelevanceRole).toInt();
+        QVERIFY(rel <= previous);
+        previous = rel;
+    }
+    QCOMPARE(proxy.index(0, 0).data(PaperTableModel::RelevanceRole).toInt(), 10);
+
+    proxy.sort(PaperTableModel::TitleColumn, Qt::AscendingOrder);
+    for (int r = 1; r < proxy.rowCount(); ++r) {
+        const QString a = model.paperAt(proxy.mapToSource(proxy.index(r - 1, 0)).row())->title;
+        const QString b = model.paperAt(proxy.mapToSource(proxy.index(r, 0)).row())->title;
+        QVERIFY2(a.compare(b, Qt::CaseInsensitive) <= 0, qPrintable(a + u" / "_s + b));
+    }
+    proxy.sort(PaperTableModel::RankColumn, Qt::AscendingOrder);
+    QCOMPARE(proxy.index(0, 0).data(PaperTableModel::RankRole).toInt(), 1);
+    QCOMPARE(proxy.index(69, 0).data(PaperTableModel::RankRole).toInt(), 70);
+}
+
+void TestPaperModels::proxyFilters()
+{
+    PaperTableModel model(m_demo->database());
+    PaperFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    model.showDay(m_demo->day());
+    QCOMPARE(proxy.rowCount(), 70);
+
+    proxy.setMinRelevance(10);
+    QCOMPARE(proxy.rowCount(), countWhere([](const QJsonObject &o) { return o.value(u"relevance"_s).toInt() >= 10; }));
+    proxy.setMinNovelty(9);
+    QCOMPARE(proxy.rowCount(), countWhere([](const QJsonObject &o) {
+                 return o.value(u"relevance"_s).toInt() >= 10 && o.value(u"novelty"_s).toInt() >= 9;
+             }));
+    QCOMPARE(proxy.hiddenCount(), 70 - proxy.rowCount());
+    proxy.setMinRelevance(0);
+    proxy.setMinNovelty(0);
+    QCOMPARE(proxy.rowCount(), 70);
+
+    // A category matches primary categories and cross-lists.
+    proxy.setCategory(u"cs.CL"_s);
+    const int cl = countWhere([](const QJsonObject &o) {
+        for (const QJsonValue &c : o.value(u"categories"_s).toArray()) {
+            if (c.toString() == u"cs.CL"_s)
+                return true;
+        }
+        return false;
+    });
+    QVERIFY(cl > 0);
+    QCOMPARE(proxy.rowCount(), cl);
+    proxy.setCategory({});
+
+    QVERIFY(model.setStarred(3, true));
+    QVERIFY(model.setStarred(7, true));
+    proxy.setStarredOnly(true);
+    QCOMPARE(proxy.rowCount(), 2);
+    proxy.setStarredOnly(false);
+    for (int r = 0; r < 5; ++r)
+        QVERIFY(model.setRead(r, true));
+    proxy.setUnreadOnly(true);
+    QCOMPARE(proxy.rowCount(), 65);
+}
+
+void TestPaperModels::scopeHidesUnscoredPapers()
+{
+    GuiFixture::TestPaper unscored;
+    unscored.arxivId = u"2510.99001"_s;
+    unscored.title = u"A paper nobody scored"_s;
+    unscored.day = m_demo->day();
+    QVERIFY(GuiFixture::addPaper(m_demo->database(), unscored) > 0);
+    GuiFixture::TestPaper low = unscored;
+    low.arxivId = u"2510.99002"_s;
+    low.title = u"Scored below the cutoffs"_s;
+    low.relevance = 5;
+    low.novelty = 9;
+    QVERIFY(GuiFixture::addPaper(m_demo->database(), low) > 0);
+
+    PaperTableModel model(m_demo->database());
+    PaperFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    model.showDay(m_demo->day());
+    QCOMPARE(model.rowCount(), 72);
+    QCOMPARE(proxy.rowCount(), 70); // the digest
+    proxy.setScope(PaperFilterProxyModel::Scope::Scored);
+    QCOMPARE(proxy.rowCount(), 71);
+    proxy.setScope(PaperFilterProxyModel::Scope::All);
+    QCOMPARE(proxy.rowCount(), 72);
+    // Raising the cutoffs shrinks the digest.
+    model.setCutoffs(10, 8);
+    proxy.setScope(PaperFilterProxyModel::Scope::Relevant);
+    QCOMPARE(proxy.rowCount(), countWhere([](const QJsonObject &o) {
+                 return o.value(u"relevance"_s).toInt() >= 10 && o.value(u"novelty"_s).toInt() >= 8;
+             }));
+}
+
+void TestPaperModels::starAndReadAreStored()
+{
+    qint64 id = 0;
+    {
+        PaperTableModel model(m_demo->database());
+        model.showDay(m_demo->day());
+        id = model.paperAt(0)->id;
+        QVERIFY(model.setData(model.index(0, PaperTableModel::StarColumn), true, PaperTableModel::StarredRole));
+        QVERIFY(model.setRead(0, true));
+        QCOMPARE(model.index(0, PaperTableModel::StarColumn).data().toString(), u"★"_s);
+    }
+    PaperTableModel again(m_demo->database());
+    again.showDay(m_demo->day());
+    const int row = again.rowOfPaper(id);
+    QVERIFY(row >= 0);
+    QCOMPARE(again.index(row, 0).data(PaperTableModel::StarredRole).toBool(), true);
+    QCOMPARE(again.index(row, 0).data(PaperTableModel::ReadRole).toBool(), true);
+}
+
+void TestPaperModels::searchSpansTheWholeHistory()
+{
+    GuiFixture::TestPaper older;
+    older.arxivId = u"2509.00042"_s;
+    older.title = u"Quantization of sparse experts, a month earlier"_s;
+    older.day = QDate(2025, 9, 2);
+    older.abstract = u"We study zebrafish-inspired routing."_s;
+    QVERIFY(GuiFixture::addPaper(m_demo->database(), older) > 0);
+
+    PaperTableModel model(m_demo->database());
+    model.showSearch(u"zebrafish"_s);
+    QCOMPARE(model.source(), PaperTableModel::Source::Search);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.paperAt(0)->arxivId, u"2509.00042"_s);
+    QCOMPARE(model.paperAt(0)->day, QDate(2025, 9, 2));
+
+    // As you type: an unfinished word matches as a prefix, across both days.
+    model.showSearch(u"quantiz"_s);
+    QVERIFY(model.rowCount() >= 2);
+    QSet<QDate> days;
+    for (int r = 0; r < model.rowCount(); ++r)
+        days.insert(model.paperAt(r)->day);
+    QVERIFY(days.contains(QDate(2025, 9, 2)));
+    QVERIFY(days.contains(m_demo->day()));
+    QCOMPARE(model.rankAt(0), 1); // best match first
+
+    // Authors and the LLM-free comment are searched too.
+    model.showSearch(u"Lovelace"_s);
+    QCOMPARE(model.rowCount(), 1);
+    model.showSearch(QString());
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestPaperModels::searchTreatsOperatorsAsWords()
+{
+    PaperTableModel model(m_demo->database());
+    for (const QString &text : {u"\"unbalanced"_s, u"AND OR NOT"_s, u"title:(x"_s, u"* ^ -"_s, u"NEAR(a b"_s}) {
+        model.showSearch(text);
+        QVERIFY2(model.lastError().isEmpty(), qPrintable(text + u": "_s + model.lastError()));
+    }
+}
+
+void TestPaperModels::dayListHasTodayFirst()
+{
+    DayListModel days(m_demo->database());
+    QAbstractItemModelTester tester(&days, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    days.setToday(QDate(2025, 10, 8));
+    days.reload();
+    QCOMPARE(days.rowCount(), 2);
+    QCOMPARE(days.dayAt(0), QDate(2025, 10, 8));
+    QCOMPARE(days.index(0).data(DayListModel::IsTodayRole).toBool(), true);
+    QCOMPARE(days.index(0).data(DayListModel::SummaryRole).toString(), u"Not run yet"_s);
+    QCOMPARE(days.dayAt(1), m_demo->day());
+    QCOMPARE(days.index(1).data(DayListModel::RelevantRole).toInt(), 70);
+    QCOMPARE(days.index(1).data(DayListModel::SummaryRole).toString(), u"70 relevant · $1.21"_s);
+}
+
+QTEST_GUILESS_MAIN(TestPaperModels)
+#include "tst_papermodels.moc"
