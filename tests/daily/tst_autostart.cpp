@@ -3,6 +3,7 @@
 // XDG_CONFIG_HOME) and started by a real desktop launcher (GLib's `gio launch`) where one is installed;
 // the Windows Run-key command line and the macOS LaunchAgent plist checked by decoding what was
 // generated with independent implementations of the consumers' rules.
+#include "cli/commandline.h"
 #include "platform/autostart.h"
 
 #include <QProcess>
@@ -152,6 +153,7 @@ class TestAutostart : public QObject
 private slots:
     void init();
     void cleanup();
+    void startedAppAcceptsTheArguments();
     void desktopExecRoundTrips();
     void desktopEntryHasTheKeysAutostartNeeds();
     void linuxEntryIsWrittenAndRemoved();
@@ -180,6 +182,19 @@ void TestAutostart::cleanup()
         qunsetenv("XDG_CONFIG_HOME");
     else
         qputenv("XDG_CONFIG_HOME", m_oldConfig);
+}
+
+void TestAutostart::startedAppAcceptsTheArguments()
+{
+    // What login starts must parse: an unknown option would make the app exit at every login.
+    QStringList argv{u"/usr/bin/papersieve"_s};
+    argv += Autostart::arguments();
+    CommandLine cl;
+    QString error;
+    QVERIFY2(CommandLine::parse(argv, &cl, &error), qPrintable(error));
+    QCOMPARE(cl.command, CommandLine::Command::Gui);
+    QVERIFY(cl.autostart);
+    QVERIFY(!cl.runNow);
 }
 
 void TestAutostart::desktopExecRoundTrips()

@@ -68,6 +68,8 @@ bool CommandLine::parse(const QStringList &arguments, CommandLine *result, QStri
             cl.demo = true;
         } else if (arg == u"--run-now") {
             cl.runNow = true;
+        } else if (arg == u"--autostart") {
+            cl.autostart = true;
         } else if (matches(arg, u"--date"_s)) {
             if (!takeValue(arguments, i, arg, u"--date"_s, &value, error))
                 return false;
@@ -169,6 +171,7 @@ QString CommandLine::helpText()
   papersieve                      open the window
   papersieve --demo               open the window on the bundled demo day (no network, no key)
   papersieve --run-now            run today's digest now (in the running instance if there is one)
+  papersieve --autostart          as started at login: only the tray icon, no window (if there is a tray)
   papersieve fetch [--date D] [--categories cs.LG,cs.AI]
                                   fetch the day's arXiv announcements and store them, no window
   papersieve run [--date D] [--categories C] [--out FILE] [--format md|html|json|bib]

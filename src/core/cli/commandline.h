@@ -15,6 +15,7 @@ struct CommandLine
     Command command = Command::Gui;
     bool demo = false;
     bool runNow = false;     // ask a running instance (or this one) to run now
+    bool autostart = false;  // started at login (platform/autostart.h): stay in the tray, no window
     QDate date;              // invalid: the latest announcement day
     QStringList categories;  // empty: the configured ones
     QString outFile;         // empty: stdout
