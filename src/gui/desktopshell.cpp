@@ -2,6 +2,7 @@
 #include "desktopshell.h"
 
 #include "pipeline/dailyrun.h"
+#include "platform/autostart.h"
 #include "platform/singleinstance.h"
 #include "schedule/dailycontroller.h"
 #include "settings/appsettings.h"
@@ -76,6 +77,8 @@ void DesktopShell::attachSingleInstance(SingleInstance *instance)
 
 void DesktopShell::start(bool startedAtLogin)
 {
+    // The entry names this executable: rewrite it, in case the app was moved or updated since.
+    syncAutostart(/*rewrite=*/true);
     if (m_tray) {
         m_tray->show();
         if (!startedAtLogin)
@@ -113,6 +116,26 @@ void DesktopShell::quit()
     QMetaObject::invokeMethod(qApp, &QCoreApplication::quit, Qt::QueuedConnection);
 }
 
+void DesktopShell::applySettings()
+{
+    syncAutostart(/*rewrite=*/false);
+    if (m_controller) {
+        m_controller->replan();
+        if (m_tray)
+            m_tray->setPaused(m_controller->schedulePaused());
+    }
+}
+
+void DesktopShell::syncAutostart(bool rewrite)
+{
+    const bool wanted = m_settings.startAtLogin();
+    if (wanted == Autostart::isEnabled() && !(wanted && rewrite))
+        return;
+    QString error;
+    if (!Autostart::setEnabled(wanted, Autostart::program(), &error))
+        emit message(tr("\u201cStart at login\u201d could not be changed: %1").arg(error));
+}
+
 QString DesktopShell::trayHintText()
 {
     return tr("PaperSieve keeps running in the system tray so the daily digest is ready each morning. "
@@ -128,6 +151,8 @@ QString DesktopShell::noTrayText()
 
 bool DesktopShell::eventFilter(QObject *watched, QEvent *event)
 {
+    if (watched == m_window && event->type() == QEvent::WindowActivate)
+        applySettings(); // cheap when nothing changed; catches the settings dialog closing
     if (watched != m_window || event->type() != QEvent::Close || m_quitting)
         return QObject::eventFilter(watched, event);
     auto *close = static_cast<QCloseEvent *>(event);

@@ -62,6 +62,10 @@ public:
 public slots:
     void showWindow(); // show, raise, activate
     void quit();
+    // After the settings changed: writes or removes the login entry to match "Start at login" and
+    // re-plans the schedule. Also done at start() and whenever the window is activated again (as it is
+    // when the settings dialog closes).
+    void applySettings();
 
 signals:
     // For the window's message bar (MainWindow::showMessage(text, false)).
@@ -76,6 +80,7 @@ private:
     void onRunStarted(const QDate &day);
     void onRunFinished(const RunSummary &summary);
     void onNotificationClicked();
+    void syncAutostart(bool rewrite);
 
     QPointer<QWidget> m_window;
     AppSettings &m_settings;

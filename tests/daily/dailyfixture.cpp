@@ -17,6 +17,8 @@ DailyFixture::DailyFixture()
     qunsetenv("OPENAI_API_KEY");
     if (!dir.isValid() || !arxiv.listen() || !llm.listen())
         return;
+    // "Start at login" writes here, never into the user's own autostart folder.
+    qputenv("XDG_CONFIG_HOME", dir.filePath(u"config"_s).toUtf8());
     llm.setExpectedApiKey(QString::fromLatin1(kApiKey));
     ini = std::make_unique<QSettings>(dir.filePath(u"settings.ini"_s), QSettings::IniFormat);
     settings = std::make_unique<AppSettings>(*ini);

@@ -18,7 +18,8 @@ class DailyController;
 
 // What a daily run needs, all real and local: a temporary SQLite file and settings file, FakeArxivServer
 // serving the real 2026-09-24 RSS fixture (4 papers), FakeLlmServer (OpenAI format) expecting the key
-// kept in a MemorySecretStore, and a fake clock (Berlin, before that day's 06:30 run).
+// kept in a MemorySecretStore, and a fake clock (Berlin, before that day's 06:30 run). XDG_CONFIG_HOME
+// points into the temporary folder (the autostart entry lands there).
 struct DailyFixture
 {
     static constexpr const char *kApiKey = "sk-from-keychain";

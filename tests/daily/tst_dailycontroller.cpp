@@ -49,6 +49,7 @@ private slots:
     void dayWithoutAnnouncementIsSkipped();
     void weekendIsSkipped();
     void pausedScheduleDoesNotRun();
+    void scheduleSwitchedInTheSettingsIsArmedToo();
     void manualRunCoversTheScheduledOne();
     void keychainFailureIsReported();
 
@@ -348,6 +349,25 @@ void TestDailyController::pausedScheduleDoesNotRun()
     c->setSchedulePaused(false);
     QCOMPARE(c->nextRun(), berlin(kFri, 6, 30));
     QCOMPARE(started.count(), 0);
+}
+
+void TestDailyController::scheduleSwitchedInTheSettingsIsArmedToo()
+{
+    setState(kThu.addDays(-2)); // Wednesday's run did not happen either: the schedule was off
+    m_settings->setScheduleEnabled(false);
+    m_now = berlin(kThu, 9, 0);
+    auto c = makeController();
+    QSignalSpy started(c.get(), &DailyController::runStarted);
+    c->checkClock();
+    QVERIFY(c->schedulePaused());
+    QVERIFY(!c->nextRun().isValid());
+    // The settings dialog switches it on (it writes the setting; the next check sees it).
+    m_settings->setScheduleEnabled(true);
+    c->checkClock();
+    QTest::qWait(20);
+    QCOMPARE(started.count(), 0);
+    QCOMPARE(c->nextRun(), berlin(kFri, 6, 30));
+    QCOMPARE(m_settings->scheduleArmedSince(), m_now);
 }
 
 void TestDailyController::manualRunCoversTheScheduledOne()

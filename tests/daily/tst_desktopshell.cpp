@@ -7,6 +7,7 @@
 
 #include "desktopshell.h"
 #include "pipeline/dailyrun.h"
+#include "platform/autostart.h"
 #include "platform/singleinstance.h"
 #include "schedule/dailycontroller.h"
 #include "trayicon.h"
@@ -70,6 +71,11 @@ private slots:
     void withoutTrayClosingQuits();
     void withoutTrayARunSurvivesClosingTheWindow();
     void withoutTrayRunResultGoesToTheWindow();
+
+    // Settings applied.
+    void startAtLoginFollowsTheSetting();
+    void startAtLoginFailureIsSaid();
+    void settingsChangeReplansTheSchedule();
 
     // Single instance.
     void secondStartRaisesTheWindow();
@@ -226,6 +232,52 @@ void TestDesktopShell::withoutTrayRunResultGoesToTheWindow()
     QVERIFY(s.relevant >= 2); // every kept paper scored 9/9
     QCOMPARE(message.count(), 1);
     QCOMPARE(message.at(0).at(0).toString(), u"%1 relevant papers \u2014 top: %2"_s.arg(s.relevant).arg(s.topTitle.simplified()));
+}
+
+void TestDesktopShell::startAtLoginFollowsTheSetting()
+{
+    QVERIFY(Autostart::xdgAutostartPath().startsWith(m_fx->dir.path()));
+    makeShell(DesktopShell::Tray::Absent);
+    m_fx->settings->setStartAtLogin(true);
+    m_shell->start();
+    QVERIFY(Autostart::isEnabled());
+    QFile entry(Autostart::xdgAutostartPath());
+    QVERIFY(entry.open(QIODevice::ReadOnly));
+    QVERIFY(entry.readAll().contains("--autostart"));
+    entry.close();
+
+    // Switched off in the settings dialog: when the window is active again, the entry goes.
+    m_fx->settings->setStartAtLogin(false);
+    QEvent activate(QEvent::WindowActivate);
+    QCoreApplication::sendEvent(m_window.get(), &activate);
+    QVERIFY(!Autostart::isEnabled());
+    QVERIFY(!QFile::exists(Autostart::xdgAutostartPath()));
+}
+
+void TestDesktopShell::startAtLoginFailureIsSaid()
+{
+    // A file where the config folder should be: the entry cannot be written.
+    const QString blocker = m_fx->dir.filePath(u"blocker"_s);
+    QFile f(blocker);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.close();
+    qputenv("XDG_CONFIG_HOME", blocker.toUtf8());
+    makeShell(DesktopShell::Tray::Absent);
+    QSignalSpy message(m_shell.get(), &DesktopShell::message);
+    m_fx->settings->setStartAtLogin(true);
+    m_shell->applySettings();
+    QCOMPARE(message.count(), 1);
+    QVERIFY2(message.at(0).at(0).toString().contains(u"Start at login"_s), qPrintable(message.at(0).at(0).toString()));
+    QVERIFY2(message.at(0).at(0).toString().contains(blocker), qPrintable(message.at(0).at(0).toString()));
+}
+
+void TestDesktopShell::settingsChangeReplansTheSchedule()
+{
+    makeShell(DesktopShell::Tray::Absent);
+    QTRY_COMPARE(m_controller->nextRun(), QDateTime(QDate(2026, 9, 25), QTime(6, 30), DailyFixture::zone()));
+    m_fx->settings->setScheduleTime(QTime(8, 15)); // as the settings dialog stores it
+    m_shell->applySettings();
+    QCOMPARE(m_controller->nextRun(), QDateTime(QDate(2026, 9, 25), QTime(8, 15), DailyFixture::zone()));
 }
 
 void TestDesktopShell::secondStartRaisesTheWindow()

@@ -49,6 +49,7 @@ DailyController::DailyController(Database &db, AppSettings &settings, SecretStor
     connect(m_run.get(), &DailyRun::notice, this, &DailyController::notice);
     connect(m_run.get(), &DailyRun::finished, this, &DailyController::onFinished);
 
+    m_wasPaused = schedulePaused();
     m_runTimer->setSingleShot(true);
     connect(m_runTimer, &QTimer::timeout, this, &DailyController::replan);
     m_checkTimer->setInterval(kDefaultCheckMs);
@@ -74,12 +75,6 @@ void DailyController::setSchedulePaused(bool paused)
     if (paused == schedulePaused())
         return;
     m_settings.setScheduleEnabled(!paused);
-    if (!paused) {
-        // Resuming is not a reason to run everything whose time passed while paused.
-        ScheduleState state = ScheduleState::load(m_settings);
-        state.armedSince = now();
-        state.save(m_settings);
-    }
     replan();
 }
 
@@ -134,14 +129,18 @@ void DailyController::replan()
     if (m_running)
         return; // planned again when the run ends
     m_runTimer->stop();
-    if (schedulePaused()) {
+    const bool paused = schedulePaused();
+    const bool resumed = m_wasPaused && !paused;
+    m_wasPaused = paused;
+    if (paused) {
         setNext({}, {});
         return;
     }
     const QDateTime t = now();
     ScheduleState state = ScheduleState::load(m_settings);
-    if (!state.armedSince.isValid()) {
-        // The very first start: times that passed before it are not missed runs.
+    if (!state.armedSince.isValid() || resumed) {
+        // The very first start, or the schedule switched back on: times that passed before are not
+        // missed runs (resuming is not a reason to run everything that passed while paused).
         state.armedSince = t;
         state.save(m_settings);
     }

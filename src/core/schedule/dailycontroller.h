@@ -62,6 +62,8 @@ public slots:
     void runNow(const QDate &day = {}); // no-op while running (runs never overlap)
     void cancel();
     // Re-reads the schedule settings (time, holidays, enabled) and plans again; starts a due run.
+    // Switching the schedule on (here or in the settings) arms it: times that passed while it was off
+    // are not caught up.
     void replan();
     // The periodic check: detects a wall-clock jump (sleep) and re-plans. Tests call it after moving
     // the fake clock.
@@ -97,6 +99,7 @@ private:
     QTimeZone m_zone;
 
     bool m_running = false;
+    bool m_wasPaused = false; // to notice the schedule being switched back on (also from the settings)
     bool m_keyPending = false;
     quint64 m_generation = 0; // a key read answered after cancel() belongs to an old generation
     Origin m_origin = Origin::Manual;
