@@ -31,7 +31,8 @@ QByteArray Criteria::contentHash() const
 {
     QCryptographicHash hash(QCryptographicHash::Sha256);
     for (const QString *text : {&systemPrompt, &topics, &rubric, &titlePostfix, &abstractPostfix}) {
-        const QByteArray utf8 = text->toUtf8();
+        // Trimmed, as PromptBuilder sends them: a stray blank line is not a new criteria version.
+        const QByteArray utf8 = text->trimmed().toUtf8();
         hash.addData(QByteArray(QByteArray::number(utf8.size()) + ':'));
         hash.addData(utf8);
     }

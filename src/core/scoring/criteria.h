@@ -16,8 +16,8 @@ struct Criteria
     QString abstractPostfix; // instructions for abstract scoring (JSONL {ARXIVID, COMMENT, RELEVANCE, NOVELTY})
 
     static Criteria defaults();
-    // Lower-case hex sha256 over all five texts (each length-prefixed, so moving text between
-    // fields changes the hash).
+    // Lower-case hex sha256 over all five texts, trimmed as they are sent (each length-prefixed, so
+    // moving text between fields changes the hash).
     QByteArray contentHash() const;
 
     friend bool operator==(const Criteria &, const Criteria &) = default;
