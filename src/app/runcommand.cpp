@@ -144,6 +144,20 @@ int runRunCommand(const CommandLine &cl)
                      [&printer](const QString &stage, int done, int total) { printer.update(stage, done, total); });
     QObject::connect(&run, &DailyRun::notice, &run, [](const QString &message) { say(message); });
 
+    // With --out the digest is written as soon as the selection is over, without waiting for the arXiv
+    // metadata requests (3 s apart); it is rewritten with the completed metadata when the run ends.
+    const bool toFile = !cl.outFile.isEmpty() && cl.outFile != u"-";
+    QObject::connect(&run, &DailyRun::digestReady, &run, [&](const RunSummary &ready) {
+        if (!toFile)
+            return;
+        QString error;
+        const std::optional<Digest> early = DigestBuilder(db, prices).forRun(ready.runId, &error);
+        if (early && writeOut(cl.outFile, render(*early, cl.format), &error))
+            say(tr("digest written to %1 (%2 relevant); arXiv metadata still completing").arg(cl.outFile).arg(early->totalRelevant));
+        else
+            say(tr("note: the early digest could not be written: %1").arg(error));
+    });
+
     RunSummary summary;
     QEventLoop loop;
     QObject::connect(&run, &DailyRun::finished, &loop, [&](const RunSummary &s) {

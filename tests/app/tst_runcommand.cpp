@@ -4,6 +4,7 @@
 #include "settings/appsettings.h"
 #include "testdata.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QSet>
 #include <QSettings>
@@ -40,6 +41,7 @@ private slots:
     void noApiKeyIsAClearFailure();
     void arxivDownIsAClearFailure();
     void rejectedKeyIsAClearFailure();
+    void digestDoesNotWaitForTheMetadata();
     void budgetReachedExitsFourWithADigest();
     void killedMidScoringResumesWithoutPayingTwice();
 
@@ -265,6 +267,34 @@ void TestRunCommand::arxivDownIsAClearFailure()
     QVERIFY(!QFile::exists(m_dir->filePath(u"digest.md"_s)));
     QCOMPARE(m_llm->callCount(), 0);
     QCOMPARE(probe(u"SELECT COUNT(*) FROM runs WHERE status = 'failed' AND message LIKE '%503%'"_s), 1);
+}
+
+void TestRunCommand::digestDoesNotWaitForTheMetadata()
+{
+    // The arXiv API takes 4 s to answer the id_list request; scoring and the digest do not wait for it.
+    QList<Paper> papers;
+    for (const FeedItem &i : std::as_const(m_items))
+        papers << i.paper;
+    FakeResponse slow = FakeResponse::xml(FakeArxivServer::buildAtom(papers, int(papers.size()), 0,
+                                                                     int(papers.size()), u"id_list"_s));
+    slow.delayMs = 4000;
+    m_arxiv->setOverride(FakeArxivServer::Service::Api, slow);
+    const QString out = m_dir->filePath(u"digest.md"_s);
+    QElapsedTimer clock;
+    clock.start();
+    auto p = startRun({u"--out"_s, out});
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(out), 10000);
+    const qint64 writtenAt = clock.elapsed();
+    QCOMPARE(p->state(), QProcess::Running); // still waiting for the metadata
+    const Outcome o = finish(*p);
+    QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+    QVERIFY(clock.elapsed() >= 4000);
+    QVERIFY2(writtenAt < 4000, qPrintable(QString::number(writtenAt)));
+    QVERIFY(o.err.contains(u"metadata still completing"_s));
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(f.readAll()).contains(u"Total relevant papers: %1"_s.arg(expectedSelected().size())));
+    QCOMPARE(probe(u"SELECT COUNT(*) FROM papers WHERE metadata_complete = 1"_s), 40);
 }
 
 void TestRunCommand::rejectedKeyIsAClearFailure()

@@ -68,6 +68,7 @@ void DailyRun::start(const QDate &day, const QStringList &categories)
     m_ingestDone = false;
     m_selectionDone = false;
     m_finishQueued = false;
+    m_digestReadySent = false;
     m_criteriaId = 0;
     m_summary = RunSummary();
     m_summary.day = day;
@@ -200,8 +201,7 @@ void DailyRun::startSelection(const QStringList &ids)
             m_summary.selection.budgetReached = true;
             emit notice(tr("The daily budget of $%1 is already spent; no paper is sent to the model today.")
                             .arg(m_runSettings.dailyBudgetUsd, 0, 'f', 2));
-            m_selectionDone = true;
-            maybeFinish();
+            selectionOver();
             return;
         }
         config.budgetUsd = left;
@@ -223,11 +223,36 @@ void DailyRun::onSelectionFinished(const SelectionSummary &selection)
         m_summary.error = selection.error;
     if (m_selection)
         m_selection->deleteLater();
+    selectionOver();
+}
+
+void DailyRun::selectionOver()
+{
     m_selectionDone = true;
     // The metadata is a nicety for the digest: do not let it hold a failed run.
-    if (!m_summary.error.isEmpty() && m_ingest && !m_ingestDone)
+    if (!m_summary.error.isEmpty() && m_ingest && !m_ingestDone) {
         m_ingest->cancel();
+    } else if (!m_ingestDone && !m_cancelled && m_summary.runId != 0 && !m_digestReadySent) {
+        fillFromDigest();
+        m_digestReadySent = true;
+        emit digestReady(m_summary);
+    }
     maybeFinish();
+}
+
+void DailyRun::fillFromDigest()
+{
+    // The digest's own count, so the notification and the digest never disagree.
+    DigestBuilder builder(m_db, m_prices);
+    if (const std::optional<Digest> digest = builder.forRun(m_summary.runId)) {
+        m_summary.relevant = digest->totalRelevant;
+        m_summary.topTitle.clear();
+        m_summary.topArxivId.clear();
+        if (!digest->papers.isEmpty()) {
+            m_summary.topTitle = digest->papers.first().title;
+            m_summary.topArxivId = digest->papers.first().arxivId;
+        }
+    }
 }
 
 void DailyRun::onIngestFinished(const IngestSummary &ingest)
@@ -318,15 +343,7 @@ void DailyRun::finish()
     if (m_cancelled)
         m_summary.cancelled = true;
     if (m_summary.runId != 0) {
-        // The digest's own count, so the notification and the digest never disagree.
-        DigestBuilder builder(m_db, m_prices);
-        if (const std::optional<Digest> digest = builder.forRun(m_summary.runId)) {
-            m_summary.relevant = digest->totalRelevant;
-            if (!digest->papers.isEmpty()) {
-                m_summary.topTitle = digest->papers.first().title;
-                m_summary.topArxivId = digest->papers.first().arxivId;
-            }
-        }
+        fillFromDigest();
         RunStatus status = RunStatus::Finished;
         QString message;
         if (!m_summary.error.isEmpty()) {

@@ -74,6 +74,11 @@ signals:
     // stage: "feed", "metadata", "authors", "pre-filter", "scoring"; total 0 = indeterminate.
     void progress(const QString &stage, int done, int total);
     void notice(const QString &message); // retries, fallbacks: one line each, for a log or stderr
+    // The selection is over (scored, stopped by the budget, or failed after the feed was stored) while
+    // the arXiv metadata may still be completing: the digest's papers and scores are final now, so it
+    // can be shown or written without waiting for the metadata requests (finished() follows; the
+    // summary's counts are those known so far). At most once per start(), never after finished().
+    void digestReady(const RunSummary &summary);
     void finished(const RunSummary &summary);
 
 private:
@@ -83,9 +88,11 @@ private:
     void onAuthorsDone(const AuthorStageResult &result);
     void startSelection(const QStringList &ids);
     void onSelectionFinished(const SelectionSummary &selection);
+    void selectionOver();
     void fail(const QString &message);
     void maybeFinish();
     void finish();
+    void fillFromDigest();
 
     Database &m_db;
     HttpClient &m_http;
@@ -100,6 +107,7 @@ private:
     bool m_ingestDone = false;
     bool m_selectionDone = false; // or never to be started (no announcement, error, budget)
     bool m_finishQueued = false;
+    bool m_digestReadySent = false;
     quint64 m_generation = 0;
     qint64 m_criteriaId = 0;
     RunSettings m_runSettings;
