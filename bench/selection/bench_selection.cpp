@@ -191,7 +191,7 @@ int main(int argc, char **argv)
         {u"reference-rule-c4"_s, 4, BatchPlanner::referenceBatchSize(n, 8), BatchPlanner::referenceBatchSize(int(picks.size()), 4)},
         {u"auto-c2"_s, 2, 0, 0},
         {u"auto-c4 (default)"_s, 4, 0, 0},
-        {u"auto-c8"_s, 8, 0, 0},
+        {u"auto-c8 (capped at 6)"_s, 8, 0, 0},
         {u"one-request-per-stage"_s, 4, n, int(picks.size())},
     };
 

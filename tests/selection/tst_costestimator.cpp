@@ -3,6 +3,7 @@
 #include "fakellmserver.h"
 #include "llm/pricingtable.h"
 #include "net/httpclient.h"
+#include "scoring/batchplanner.h"
 #include "scoring/costestimator.h"
 #include "scoring/selectionrun.h"
 #include "selectionfixture.h"
@@ -16,10 +17,31 @@ class TestCostEstimator : public QObject
     Q_OBJECT
 
 private slots:
+    void batchPlannerRule();
     void countsRequestsLikeTheRun();
     void reasoningAndPrices();
     void estimateIsCloseToARealRun();
 };
+
+void TestCostEstimator::batchPlannerRule()
+{
+    // One wave of `concurrency` requests per stage, within the bounds.
+    QCOMPARE(BatchPlanner::titleBatchSize(663, 4), 166);
+    QCOMPARE(BatchPlanner::abstractBatchSize(70, 4), 18);
+    QCOMPARE(BatchPlanner::titleBatchSize(10, 4), BatchPlanner::kMinTitleBatch);
+    QCOMPARE(BatchPlanner::abstractBatchSize(1000, 4), BatchPlanner::kMaxAbstractBatch);
+    QCOMPARE(BatchPlanner::titleBatchSize(2000, 4), BatchPlanner::kMaxTitleBatch);
+    QCOMPARE(BatchPlanner::abstractBatchSize(70, 4, 5), 5); // the user's setting wins
+    QCOMPARE(BatchPlanner::effectiveConcurrency(16), 6);   // Qt's per-host connection limit
+    QCOMPARE(BatchPlanner::effectiveConcurrency(0), 1);
+    QCOMPARE(BatchPlanner::titleBatchSize(663, 16), BatchPlanner::titleBatchSize(663, 6));
+    QCOMPARE(BatchPlanner::split(70, 18), (QList<int>{18, 18, 17, 17}));
+    QCOMPARE(BatchPlanner::split(0, 5), QList<int>());
+    // The reference tool's rule on the benchmark day: 48 titles, 12 abstracts (for 70 kept papers).
+    QCOMPARE(BatchPlanner::referenceBatchSize(663, 8), 48);
+    QCOMPARE(BatchPlanner::referenceBatchSize(70, 4), 12);
+    QCOMPARE(BatchPlanner::referenceBatchSize(20, 4), 4);
+}
 
 void TestCostEstimator::countsRequestsLikeTheRun()
 {

@@ -7,11 +7,16 @@
 namespace {
 int automatic(int count, int concurrency, int minimum, int maximum)
 {
-    const int waves = std::max(1, concurrency);
+    const int waves = BatchPlanner::effectiveConcurrency(concurrency);
     const int perRequest = (std::max(0, count) + waves - 1) / waves;
     return std::clamp(perRequest, minimum, maximum);
 }
 } // namespace
+
+int BatchPlanner::effectiveConcurrency(int configured)
+{
+    return std::clamp(configured, 1, kMaxConcurrency);
+}
 
 int BatchPlanner::titleBatchSize(int paperCount, int concurrency, int configured)
 {

@@ -17,6 +17,11 @@ public:
     static constexpr int kMinAbstractBatch = 4;
     static constexpr int kMaxAbstractBatch = 25;
 
+    // Qt's network access manager opens at most 6 connections per host; more "concurrent" requests
+    // would only wait in its queue (with their timeouts running), so the setting is capped there.
+    static constexpr int kMaxConcurrency = 6;
+    static int effectiveConcurrency(int configured);
+
     // configured > 0 wins (the user's setting); 0 means automatic.
     static int titleBatchSize(int paperCount, int concurrency, int configured = 0);
     static int abstractBatchSize(int paperCount, int concurrency, int configured = 0);

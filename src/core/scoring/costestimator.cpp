@@ -37,7 +37,7 @@ CostEstimate compute(int paperCount, qint64 titleTokensAll, double abstractToken
 {
     CostEstimate e;
     e.papers = std::max(0, paperCount);
-    const int concurrency = std::max(1, config.concurrency);
+    const int concurrency = BatchPlanner::effectiveConcurrency(config.concurrency);
     int kept = e.papers;
     if (config.titleFilter && e.papers > 0) {
         const int size = BatchPlanner::titleBatchSize(e.papers, concurrency, config.titleBatchSize);

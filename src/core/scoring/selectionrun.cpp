@@ -199,7 +199,7 @@ void SelectionRun::planStage(Stage stage)
     m_stageTotal = int(todo.size());
     m_stageDone = 0;
     if (!todo.isEmpty()) {
-        const int concurrency = std::max(1, m_config.concurrency);
+        const int concurrency = BatchPlanner::effectiveConcurrency(m_config.concurrency);
         const int size = stage == Stage::Title
                              ? BatchPlanner::titleBatchSize(int(todo.size()), concurrency, m_config.titleBatchSize)
                              : BatchPlanner::abstractBatchSize(int(todo.size()), concurrency, m_config.abstractBatchSize);
@@ -257,7 +257,7 @@ int SelectionRun::answerBudget(const Batch &batch) const
 
 void SelectionRun::pump()
 {
-    const int concurrency = std::max(1, m_config.concurrency);
+    const int concurrency = BatchPlanner::effectiveConcurrency(m_config.concurrency);
     while (!m_stopSending && !m_pending.isEmpty() && m_inFlight.size() < concurrency) {
         BatchPtr batch = m_pending.takeFirst();
         const QList<Paper> papers = papersOf(*batch);
