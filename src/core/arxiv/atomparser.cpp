@@ -2,6 +2,7 @@
 #include "atomparser.h"
 
 #include "arxivtext.h"
+#include "xmlinput.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -29,7 +30,8 @@ QDateTime utcOf(const QString &text)
 ApiResponse AtomParser::parse(const QByteArray &bytes, QString *error)
 {
     ApiResponse response;
-    QXmlStreamReader xml(bytes);
+    const std::unique_ptr<QXmlStreamReader> reader = XmlInput::reader(bytes);
+    QXmlStreamReader &xml = *reader;
     if (xml.readNextStartElement()) {
         if (xml.name() != u"feed" || xml.namespaceUri() != kAtomNs) {
             xml.raiseError(tr("this is not an arXiv API answer (root element <%1>)").arg(xml.name()));

@@ -22,17 +22,22 @@ bool DayStore::store(const DayListing &listing, const QDateTime &nowUtc, int *st
         return false;
     }
     PaperRepository papers(m_db);
-    for (const ListedPaper &lp : listing.papers) {
-        PaperRepository::Change change = PaperRepository::Change::None;
-        const qint64 id = papers.upsert(lp.paper, nowUtc, &change);
-        if (id == 0) {
-            m_error = papers.errorString();
-            return false;
-        }
-        if (change != PaperRepository::Change::None)
+    QList<Paper> records;
+    records.reserve(listing.papers.size());
+    for (const ListedPaper &lp : listing.papers)
+        records << lp.paper;
+    QList<qint64> ids;
+    QList<PaperRepository::Change> changes;
+    if (!papers.upsertMany(records, nowUtc, &ids, &changes)) {
+        m_error = papers.errorString();
+        return false;
+    }
+    for (qsizetype i = 0; i < listing.papers.size(); ++i) {
+        const ListedPaper &lp = listing.papers.at(i);
+        if (changes.at(i) != PaperRepository::Change::None)
             ++count;
         for (const ListedPaper::Listing &l : lp.listings) {
-            if (!papers.addAnnouncement(id, listing.day, l.category, l.type, lp.announcedVersion)) {
+            if (!papers.addAnnouncement(ids.at(i), listing.day, l.category, l.type, lp.announcedVersion)) {
                 m_error = papers.errorString();
                 return false;
             }

@@ -2,6 +2,7 @@
 #include "rssparser.h"
 
 #include "arxivtext.h"
+#include "xmlinput.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -117,7 +118,8 @@ RssFeed RssParser::parse(const QByteArray &bytes, QString *error)
 {
     RssFeed feed;
     QString itemError;
-    QXmlStreamReader xml(bytes);
+    const std::unique_ptr<QXmlStreamReader> reader = XmlInput::reader(bytes);
+    QXmlStreamReader &xml = *reader;
     if (xml.readNextStartElement()) {
         if (xml.name() == u"rss")
             readRssChannel(xml, feed, &itemError);
@@ -209,8 +211,8 @@ void RssParser::readRssItem(QXmlStreamReader &xml, RssFeed &feed, QString *itemE
                 link = xml.readElementText();
             else if (name == u"category")
                 item.paper.categories << xml.readElementText().trimmed();
-            else if (name == u"pubDate")
-                itemDay = dateOfRfc2822(xml.readElementText());
+            else if (name == u"pubDate" && !feed.day.isValid())
+                itemDay = dateOfRfc2822(xml.readElementText()); // only when the channel did not say
             else
                 xml.skipCurrentElement();
         } else if (ns == kArxivNs) {

@@ -4,6 +4,7 @@
 #include "database.h"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlError>
 
 using namespace Qt::Literals::StringLiterals;
@@ -89,6 +90,157 @@ std::optional<PaperRepository::Stored> PaperRepository::lookup(const QString &ar
     }
     q.finish(); // an unfinished SELECT would keep the transaction from committing
     return s;
+}
+
+namespace {
+constexpr int kInsertColumns = 18;
+constexpr int kRowsPerInsert = 50; // 4,500 bound values, well under SQLite's 32,766
+
+const QString kInsertHead = u"INSERT INTO papers (arxiv_id, version, title, abstract, comment, journal_ref, "
+                            u"doi, license, categories, primary_category, authors_text, published, updated, "
+                            u"abs_url, pdf_url, html_url, metadata_complete, first_seen) VALUES "_s;
+
+void bindInsert(QSqlQuery &q, int offset, const Paper &paper, const QDateTime &nowUtc)
+{
+    const QVariant values[kInsertColumns] = {
+        paper.arxivId,
+        std::max(1, paper.version),
+        text(paper.title),
+        text(paper.abstract),
+        text(paper.comment),
+        text(paper.journalRef),
+        text(paper.doi),
+        text(paper.license),
+        text(paper.categories.join(u' ')),
+        text(paper.primaryCategory.isEmpty() ? paper.categories.value(0) : paper.primaryCategory),
+        text(paper.authorsText()),
+        isoOrNull(paper.published, {}),
+        isoOrNull(paper.updated, {}),
+        paper.absUrl().toString(),
+        paper.pdfUrl().toString(),
+        paper.htmlUrl().toString(),
+        paper.metadataComplete ? 1 : 0,
+        iso(nowUtc),
+    };
+    for (int i = 0; i < kInsertColumns; ++i)
+        q.bindValue(offset + i, values[i]);
+}
+} // namespace
+
+bool PaperRepository::upsertMany(const QList<Paper> &papers, const QDateTime &nowUtc, QList<qint64> *ids,
+                                 QList<Change> *changes)
+{
+    ids->clear();
+    ids->resize(papers.size(), 0);
+    if (changes) {
+        changes->clear();
+        changes->resize(papers.size(), Change::None);
+    }
+    QList<const Paper *> fresh;
+    QList<qsizetype> freshAt;
+    QSet<QString> freshIds;
+    for (qsizetype i = 0; i < papers.size(); ++i) {
+        const Paper &p = papers.at(i);
+        bool ok = false;
+        const bool stored = lookup(p.arxivId, &ok).has_value();
+        if (!ok)
+            return false;
+        const bool repeated = freshIds.contains(p.arxivId);
+        if (!stored && !repeated) {
+            fresh << &p;
+            freshAt << i;
+            freshIds.insert(p.arxivId);
+            continue;
+        }
+        if (repeated)
+            continue; // filled in below, once the first one is inserted
+        Change change = Change::None;
+        const qint64 id = upsert(p, nowUtc, &change);
+        if (id == 0)
+            return false;
+        (*ids)[i] = id;
+        if (changes)
+            (*changes)[i] = change;
+    }
+    for (qsizetype from = 0; from < fresh.size(); from += kRowsPerInsert) {
+        const QList<const Paper *> chunk = fresh.mid(from, kRowsPerInsert);
+        QList<qint64> chunkIds;
+        if (!insertRows(chunk, nowUtc, &chunkIds))
+            return false;
+        for (qsizetype k = 0; k < chunk.size(); ++k) {
+            if (!linkAuthors(chunkIds.at(k), chunk.at(k)->authors))
+                return false;
+            (*ids)[freshAt.at(from + k)] = chunkIds.at(k);
+            if (changes)
+                (*changes)[freshAt.at(from + k)] = Change::Inserted;
+        }
+    }
+    // A paper listed twice in one call: the later entries are upserts onto the first.
+    for (qsizetype i = 0; i < papers.size(); ++i) {
+        if ((*ids).at(i) != 0)
+            continue;
+        Change change = Change::None;
+        const qint64 id = upsert(papers.at(i), nowUtc, &change);
+        if (id == 0)
+            return false;
+        (*ids)[i] = id;
+        if (changes)
+            (*changes)[i] = change;
+    }
+    return true;
+}
+
+bool PaperRepository::insertRows(const QList<const Paper *> &papers, const QDateTime &nowUtc, QList<qint64> *ids)
+{
+    const int n = int(papers.size());
+    if (!m_insertRows || m_insertRowsCount != n) {
+        QString sql = kInsertHead;
+        const QString row = u"(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
+        for (int i = 0; i < n; ++i)
+            sql += (i ? u", "_s : QString()) + row;
+        m_insertRows = std::make_unique<QSqlQuery>(m_db.connection());
+        m_insertRowsCount = n;
+        if (!m_insertRows->prepare(sql))
+            return fail(*m_insertRows);
+    }
+    QSqlQuery &q = *m_insertRows;
+    for (int i = 0; i < n; ++i)
+        bindInsert(q, i * kInsertColumns, *papers.at(i), nowUtc);
+    if (!q.exec())
+        return fail(q);
+    // One statement gives its rows consecutive rowids (max(rowid) + 1 onwards); checked at both ends.
+    const qint64 last = q.lastInsertId().toLongLong();
+    const qint64 first = last - n + 1;
+    if (idOf(papers.first()->arxivId) != first || idOf(papers.last()->arxivId) != last) {
+        ids->clear();
+        for (const Paper *p : papers) {
+            const qint64 id = idOf(p->arxivId);
+            if (id == 0)
+                return false;
+            ids->append(id);
+        }
+        return true;
+    }
+    ids->clear();
+    for (qint64 id = first; id <= last; ++id)
+        ids->append(id);
+    return true;
+}
+
+bool PaperRepository::linkAuthors(qint64 paperId, const QList<Author> &authors)
+{
+    QSqlQuery &link = prepared(InsertPaperAuthor, u"INSERT INTO paper_authors (paper_id, position, author_id) VALUES (?, ?, ?)"_s);
+    for (int pos = 0; pos < authors.size(); ++pos) {
+        const qint64 authorId = authorIdFor(authors.at(pos).name);
+        if (authorId == 0)
+            return false;
+        link.bindValue(0, paperId);
+        link.bindValue(1, pos);
+        link.bindValue(2, authorId);
+        if (!link.exec())
+            return fail(link);
+    }
+    return true;
 }
 
 qint64 PaperRepository::upsert(const Paper &paper, const QDateTime &nowUtc, Change *change)
@@ -199,7 +351,9 @@ qint64 PaperRepository::authorIdFor(const QString &name)
 {
     // The shared row of this name: rows with an s2_id belong to one specific person (linked by
     // the Semantic Scholar stage) and are not handed to namesakes.
-    QSqlQuery &find = prepared(FindAuthor, u"SELECT id FROM authors WHERE name = ? AND s2_id IS NULL ORDER BY id LIMIT 1"_s);
+    // "+s2_id": without it SQLite searches the UNIQUE index on s2_id for NULL, i.e. walks every
+    // unlinked author per lookup (quadratic in the size of the table); by name it is one probe.
+    QSqlQuery &find = prepared(FindAuthor, u"SELECT id FROM authors WHERE name = ? AND +s2_id IS NULL ORDER BY id LIMIT 1"_s);
     find.bindValue(0, name);
     if (!find.exec())
         { fail(find); return 0; }

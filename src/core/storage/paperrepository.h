@@ -43,6 +43,13 @@ public:
     // From a listing (RSS item or API catch-up record). Returns the row id, 0 on a database error.
     qint64 upsert(const Paper &paper, const QDateTime &nowUtc, Change *change = nullptr);
 
+    // upsert() for a whole day: the papers not stored yet are inserted many rows per statement, which
+    // matters because every statement that writes papers_fts inside a transaction makes FTS5 flush
+    // its pending index to disk (docs/BENCHMARKS.md). *ids and *changes get one entry per paper, in
+    // order. Returns false on a database error (errorString()); run it inside a transaction.
+    bool upsertMany(const QList<Paper> &papers, const QDateTime &nowUtc, QList<qint64> *ids,
+                    QList<Change> *changes = nullptr);
+
     // The paper is listed on `day` under `category` (a re-fetch of the day replaces the row).
     bool addAnnouncement(qint64 paperId, const QDate &day, const QString &category, AnnounceType type, int version);
 
@@ -69,6 +76,8 @@ private:
     };
     std::optional<Stored> lookup(const QString &arxivId, bool *ok);
     bool writeAll(qint64 id, const Paper &paper, bool complete);
+    bool insertRows(const QList<const Paper *> &papers, const QDateTime &nowUtc, QList<qint64> *ids);
+    bool linkAuthors(qint64 paperId, const QList<Author> &authors); // a paper without author rows yet
     bool replaceAuthors(qint64 paperId, const QList<Author> &authors);
     qint64 authorIdFor(const QString &name);
     QSqlQuery &prepared(int slot, const QString &sql);
@@ -77,4 +86,6 @@ private:
     Database &m_db;
     QString m_error;
     std::unique_ptr<QSqlQuery> m_queries[12];
+    std::unique_ptr<QSqlQuery> m_insertRows; // for m_insertRowsCount rows
+    int m_insertRowsCount = 0;
 };
