@@ -2,6 +2,7 @@
 #include "criteriaeditordialog.h"
 
 #include "llm/pricingtable.h"
+#include "markdownhighlighter.h"
 #include "scoring/batchplanner.h"
 #include "scoring/promptbuilder.h"
 #include "settings/appsettings.h"
@@ -25,6 +26,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTimer>
@@ -74,7 +76,7 @@ CriteriaEditorDialog::CriteriaEditorDialog(Database &database, AppSettings &sett
     m_topics->setPlainText(m_base.topics);
     m_topics->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_repository = new KSyntaxHighlighting::Repository;
-    m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(m_topics->document());
+    m_highlighter = new MarkdownHighlighter(m_topics->document());
     m_highlighter->setDefinition(m_repository->definitionForName(u"Markdown"_s));
     const bool dark = palette().color(QPalette::Base).lightness() < 128;
     m_highlighter->setTheme(m_repository->defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme
@@ -150,6 +152,11 @@ CriteriaEditorDialog::CriteriaEditorDialog(Database &database, AppSettings &sett
     loadVersions();
     updatePreview();
     resize(1180, 760);
+    // Open at the top of the text, once the editor has its size.
+    QTimer::singleShot(0, m_topics, [this] {
+        m_topics->moveCursor(QTextCursor::Start);
+        m_topics->verticalScrollBar()->setValue(0);
+    });
 }
 
 CriteriaEditorDialog::~CriteriaEditorDialog()

@@ -14,10 +14,10 @@ class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
 class QTimer;
+class MarkdownHighlighter;
 
 namespace KSyntaxHighlighting {
 class Repository;
-class SyntaxHighlighter;
 }
 
 // The research interests: the topics text (Markdown, highlighted), the prompt exactly as it is sent for a
@@ -72,5 +72,5 @@ private:
     QPushButton *m_restoreVersion;
     QTimer *m_previewTimer;
     KSyntaxHighlighting::Repository *m_repository = nullptr;
-    KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
+    MarkdownHighlighter *m_highlighter = nullptr;
 };

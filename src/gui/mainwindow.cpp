@@ -145,8 +145,7 @@ void MainWindow::buildActions()
 
     QAction *criteria = toolsMenu->addAction(tr("Research &interests…"), this, &MainWindow::openCriteriaEditor);
     criteria->setShortcut(QKeySequence(u"Ctrl+I"_s));
-    QAction *settingsAction = toolsMenu->addAction(style()->standardIcon(QStyle::SP_FileDialogDetailedView),
-                                                   tr("&Settings…"), this, &MainWindow::openSettings);
+    QAction *settingsAction = toolsMenu->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
     settingsAction->setShortcut(QKeySequence::Preferences);
     QAction *costs = toolsMenu->addAction(tr("Run &costs…"), this, &MainWindow::openRunCosts);
 
@@ -245,11 +244,11 @@ void MainWindow::buildCentral()
     m_minRelevance = new QSpinBox(filters);
     m_minRelevance->setRange(0, 10);
     m_minRelevance->setSpecialValueText(tr("any"));
-    m_minRelevance->setPrefix(tr("Relevance ≥ "));
+    m_minRelevance->setToolTip(tr("Only papers with at least this relevance"));
     m_minNovelty = new QSpinBox(filters);
     m_minNovelty->setRange(0, 10);
     m_minNovelty->setSpecialValueText(tr("any"));
-    m_minNovelty->setPrefix(tr("Novelty ≥ "));
+    m_minNovelty->setToolTip(tr("Only papers with at least this novelty"));
     m_starred = new QCheckBox(tr("Starred"), filters);
     m_unread = new QCheckBox(tr("Unread"), filters);
     m_category = new QComboBox(filters);
@@ -260,7 +259,12 @@ void MainWindow::buildCentral()
     m_search->setParent(filters);
     fl->addWidget(m_search, 2);
     fl->addSpacing(8);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_scope, m_minRelevance, m_minNovelty, m_starred, m_unread, m_category})
+    auto *relevanceLabel = new QLabel(tr("Relevance ≥"), filters);
+    relevanceLabel->setBuddy(m_minRelevance);
+    auto *noveltyLabel = new QLabel(tr("Novelty ≥"), filters);
+    noveltyLabel->setBuddy(m_minNovelty);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_scope, relevanceLabel, m_minRelevance, noveltyLabel, m_minNovelty,
+                                                       m_starred, m_unread, m_category})
         fl->addWidget(w);
     fl->addStretch();
     fl->addWidget(m_countLabel);
@@ -404,6 +408,7 @@ void MainWindow::setDemoDay(const QDate &day, const QString &model)
            "<a href=\"settings\">Choose your categories and add an API key</a> to get your own digest every morning.")
             .arg(QLocale().toString(day, QLocale::LongFormat), model.toHtmlEscaped()));
     m_demoBanner->show();
+    m_nextRunLabel->setText(tr("Demo library: nothing is fetched or sent"));
     m_days->setToday(day);
     reloadAll();
     showDay(day);

@@ -59,7 +59,10 @@ RunCostsDialog::RunCostsDialog(Database &database, const QDate &today, QWidget *
 
     m_usage->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_usage->setSelectionMode(QAbstractItemView::NoSelection);
-    m_usage->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_usage->verticalHeader()->hide();
+    m_usage->verticalHeader()->setDefaultSectionSize(m_usage->fontMetrics().height() + 8);
+    m_usage->setShowGrid(false);
+    m_usage->setAlternatingRowColors(true);
     m_usage->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_counts->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -147,5 +150,7 @@ void RunCostsDialog::showRun(int row)
         put(r + 1, 3, CostFormat::usd(u.costUsd));
         r += 2;
     }
+    // Tall enough for its rows, no more: the requests below get the space.
+    m_usage->setFixedHeight(m_usage->horizontalHeader()->sizeHint().height() + m_usage->rowCount() * m_usage->verticalHeader()->defaultSectionSize() + 2 * m_usage->frameWidth() + 2);
     m_requestModel->showRun(run->id);
 }

@@ -8,6 +8,8 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QTimer>
 
 #include <cstdio>
@@ -31,6 +33,12 @@ void grabDialog(Make make, const QString &dir, const QString &name, int delayMs)
         d->setAttribute(Qt::WA_DeleteOnClose);
         d->show();
         QTimer::singleShot(700, d, [d, dir, name] {
+            if (qEnvironmentVariableIsSet("PAPERSIEVE_SCREENSHOT_DEBUG")) {
+                for (auto *e : d->template findChildren<QPlainTextEdit *>())
+                    std::fprintf(stderr, "%s blocks %d scroll %d/%d visible %d size %dx%d\n", qPrintable(e->objectName()),
+                                 e->document()->blockCount(), e->verticalScrollBar()->value(),
+                                 e->verticalScrollBar()->maximum(), e->isVisible(), e->width(), e->height());
+            }
             save(d, dir, name);
             d->close();
         });
