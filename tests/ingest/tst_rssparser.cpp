@@ -63,6 +63,8 @@ private slots:
     void notAFeed();
     void unknownAnnounceTypeIsAnError();
     void atomVariant();
+    void declaredEncodingIsHonoured();
+    void whitespaceIsCollapsed();
 };
 
 void TestRssParser::realMultiCategoryFeed()
@@ -279,6 +281,33 @@ void TestRssParser::atomVariant()
     QCOMPARE(f.items.at(1).paper.primaryCategory, u"hep-ph"_s);
     QCOMPARE(f.items.at(2).type, AnnounceType::Replace);
     QVERIFY(f.items.at(2).paper.abstract.startsWith(u"Multi-touch attribution"_s));
+}
+
+void TestRssParser::declaredEncodingIsHonoured()
+{
+    // The parser decodes UTF-8 itself (faster); a feed declaring another encoding keeps it.
+    QByteArray latin1 = feed(item("2510.03438v1", "new", "Caf\xe9 na\xefve", "R\xe9sum\xe9.", "cs.LG", "Ren\xe9 Descartes"));
+    latin1.replace("encoding='UTF-8'", "encoding='ISO-8859-1'");
+    QString error;
+    RssFeed f = RssParser::parse(latin1, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(f.items.at(0).paper.title, u"Caf\u00e9 na\u00efve"_s);
+    QCOMPARE(f.items.at(0).paper.authors.at(0).name, u"Ren\u00e9 Descartes"_s);
+
+    // A UTF-8 byte order mark in front of the declaration.
+    const QByteArray bom = "\xEF\xBB\xBF" + feed(item("2510.03438v1", "new", "Caf\xc3\xa9", "a", "cs.LG", "X"));
+    f = RssParser::parse(bom, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(f.items.at(0).paper.title, u"Caf\u00e9"_s);
+}
+
+void TestRssParser::whitespaceIsCollapsed()
+{
+    QString error;
+    const RssFeed f = RssParser::parse(feed(item("2510.03438v1", "new", "  A\n  wrapped\ttitle ", "one  two\nthree", "cs.LG", "X")), &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(f.items.at(0).paper.title, u"A wrapped title"_s);
+    QCOMPARE(f.items.at(0).paper.abstract, u"one two three"_s);
 }
 
 QTEST_GUILESS_MAIN(TestRssParser)

@@ -5,7 +5,15 @@ using namespace Qt::Literals::StringLiterals;
 
 QString ArxivText::simplify(const QString &text)
 {
-    return text.simplified();
+    // Most fields arrive clean already: check before simplified() allocates a copy (parse time).
+    if (text.isEmpty() || text.front().isSpace() || text.back().isSpace())
+        return text.simplified();
+    const QChar *c = text.constData();
+    for (qsizetype i = 0, n = text.size(); i < n; ++i) {
+        if (c[i].isSpace() && (c[i] != u' ' || c[i + 1] == u' ')) // the last char is no space: i + 1 < n
+            return text.simplified();
+    }
+    return text;
 }
 
 QString ArxivText::decodeEntities(const QString &text)
