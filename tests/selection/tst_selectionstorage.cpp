@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The three repositories selection writes: criteria versions, scores, LLM requests (real SQLite).
+#include "selectionfixture.h"
+#include "storage/criteriarepository.h"
+#include "storage/database.h"
+#include "storage/llmrequestrepository.h"
+#include "storage/scorerepository.h"
+#include "storage/transaction.h"
+
+#include <QtTest>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+Score score(const QString &id, qint64 criteria, ScoreStatus status, int rel = 0, int nov = 0, int version = 1)
+{
+    Score s;
+    s.arxivId = id;
+    s.paperVersion = version;
+    s.criteriaId = criteria;
+    s.model = u"gpt-5"_s;
+    s.stage = ScoreStage::Abstract;
+    s.status = status;
+    s.relevance = rel;
+    s.novelty = nov;
+    return s;
+}
+} // namespace
+
+class TestSelectionStorage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void criteriaVersions();
+    void scoresKeepRealAnswers();
+    void requestsAndTotals();
+    void rollbackLeavesNothing();
+};
+
+void TestSelectionStorage::criteriaVersions()
+{
+    SelectionFixture fx;
+    QVERIFY(fx.open());
+    CriteriaRepository repo(fx.db());
+    Criteria c = Criteria::defaults();
+    const qint64 a = repo.saveIfNew(c);
+    QVERIFY(a > 0);
+    QCOMPARE(repo.saveIfNew(c), a);
+    QCOMPARE(repo.load(a).value(), c);
+    c.topics = u"## Relevant Topics\n\n1. Graph neural networks"_s;
+    const qint64 b = repo.saveIfNew(c);
+    QVERIFY(b != a);
+    QCOMPARE(repo.findByHash(c.contentHash()), b);
+    QCOMPARE(repo.versions().size(), 2);
+    QCOMPARE(repo.latest()->id, b);
+    QCOMPARE(repo.latest()->topicsPreview, u"1. Graph neural networks"_s);
+    QVERIFY(!repo.load(999));
+}
+
+void TestSelectionStorage::scoresKeepRealAnswers()
+{
+    SelectionFixture fx;
+    QVERIFY(fx.open());
+    const QList<Paper> papers = fx.addPapers(3);
+    const qint64 criteria = CriteriaRepository(fx.db()).saveIfNew(Criteria::defaults());
+    ScoreRepository repo(fx.db());
+    const QStringList ids = SelectionFixture::ids(papers);
+    QString error;
+    Score unscored = score(ids[0], criteria, ScoreStatus::Unscored);
+    unscored.reason = u"the reply did not score it"_s;
+    QVERIFY2(repo.save({score(ids[1], criteria, ScoreStatus::Scored, 9, 8), unscored}, 0, 0, &error), qPrintable(error));
+    auto existing = repo.existing(criteria, u"gpt-5"_s, ScoreStage::Abstract, ids);
+    QCOMPARE(existing.size(), 2);
+    QCOMPARE(existing.value(ids[0]).reason, u"the reply did not score it"_s);
+    QCOMPARE(existing.value(ids[1]).relevance, 9);
+
+    // An unscored row is replaced by a later answer; a real answer is never overwritten.
+    QVERIFY(repo.save({score(ids[0], criteria, ScoreStatus::Scored, 5, 4), score(ids[1], criteria, ScoreStatus::Scored, 1, 1)}, 0, 0));
+    existing = repo.existing(criteria, u"gpt-5"_s, ScoreStage::Abstract, ids);
+    QCOMPARE(existing.value(ids[0]).status, ScoreStatus::Scored);
+    QCOMPARE(existing.value(ids[0]).relevance, 5);
+    QCOMPARE(existing.value(ids[1]).relevance, 9);
+    // Other model, other stage: separate.
+    QVERIFY(repo.existing(criteria, u"gpt-5-mini"_s, ScoreStage::Abstract, ids).isEmpty());
+    QVERIFY(repo.existing(criteria, u"gpt-5"_s, ScoreStage::TitleFilter, ids).isEmpty());
+    // A paper not in the database is an error, with its id in the message.
+    QVERIFY(!repo.save({score(u"2510.99999"_s, criteria, ScoreStatus::Scored, 5, 5)}, 0, 0, &error));
+    QVERIFY(error.contains(u"2510.99999"_s));
+    // Scores of an older version do not count for the current one.
+    QList<Paper> v2 = {papers[2]};
+    v2[0].version = 2;
+    QVERIFY(repo.save({score(ids[2], criteria, ScoreStatus::Scored, 7, 7, 1)}, 0, 0));
+    QVERIFY(repo.existing(criteria, u"gpt-5"_s, ScoreStage::Abstract, {ids[2]}).contains(ids[2]));
+    QVERIFY(fx.store(v2));
+    QVERIFY(!repo.existing(criteria, u"gpt-5"_s, ScoreStage::Abstract, {ids[2]}).contains(ids[2]));
+    QCOMPARE(fx.count(u"SELECT COUNT(*) FROM scores WHERE paper_version = 1"_s), 3); // kept, not deleted
+    // Round trip of names.
+    for (ScoreStage s : {ScoreStage::AuthorMatch, ScoreStage::HIndex, ScoreStage::TitleFilter, ScoreStage::Abstract})
+        QCOMPARE(ScoreRepository::stageFromString(ScoreRepository::stageToString(s)), s);
+    for (ScoreStatus s : {ScoreStatus::Scored, ScoreStatus::Kept, ScoreStatus::Dropped, ScoreStatus::Unscored})
+        QCOMPARE(ScoreRepository::statusFromString(ScoreRepository::statusToString(s)), s);
+}
+
+void TestSelectionStorage::requestsAndTotals()
+{
+    SelectionFixture fx;
+    QVERIFY(fx.open());
+    const qint64 run = fx.newRun(u"gpt-5"_s);
+    LlmRequestRepository repo(fx.db());
+    LlmRequestRecord r;
+    r.runId = run;
+    r.stage = u"title"_s;
+    r.provider = u"openai"_s;
+    r.model = u"gpt-5"_s;
+    r.started = QDateTime(QDate(2025, 10, 7), QTime(6, 0), QTimeZone::utc());
+    r.usage = {1000, 200, 50, 10};
+    r.costUsd = 0.002;
+    r.status = u"ok"_s;
+    r.httpStatus = 200;
+    QString error;
+    QVERIFY2(repo.insert(r, &error) > 0, qPrintable(error)); // error text null: stored as ''
+    r.stage = u"abstract"_s;
+    r.usage = {3000, 0, 400, 0};
+    r.costUsd = 0.008;
+    r.status = u"timeout"_s;
+    r.httpStatus = 0;
+    r.error = u"no answer"_s;
+    QVERIFY(repo.insert(r) > 0);
+    r.model = u"gpt-5-mini"_s;
+    r.started = r.started.addDays(1);
+    QVERIFY(repo.insert(r) > 0);
+
+    const QList<LlmRequestRecord> rows = repo.forRun(run);
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows[1].status, u"timeout"_s);
+    QCOMPARE(rows[1].httpStatus, 0);
+    QCOMPARE(rows[1].error, u"no answer"_s);
+    QCOMPARE(rows[0].usage, (LlmUsage{1000, 200, 50, 10}));
+    const QList<LlmModelTotals> totals = repo.totalsForRun(run);
+    QCOMPARE(totals.size(), 2);
+    QCOMPARE(totals[0].model, u"gpt-5"_s);
+    QCOMPARE(totals[0].requests, 2);
+    QCOMPARE(totals[0].usage.promptTokens, 4000);
+    QCOMPARE(totals[0].costUsd, 0.010);
+    const QDateTime day(QDate(2025, 10, 7), QTime(0, 0), QTimeZone::utc());
+    QCOMPARE(repo.costBetween(day, day.addDays(1)), 0.010);
+    QCOMPARE(repo.costBetween(day, day.addDays(2)), 0.018);
+}
+
+void TestSelectionStorage::rollbackLeavesNothing()
+{
+    // SelectionRun writes a request row and its scores in one transaction: all or nothing.
+    SelectionFixture fx;
+    QVERIFY(fx.open());
+    const QList<Paper> papers = fx.addPapers(1);
+    const qint64 criteria = CriteriaRepository(fx.db()).saveIfNew(Criteria::defaults());
+    {
+        Transaction tx(fx.db().connection());
+        LlmRequestRecord r;
+        r.stage = u"abstract"_s;
+        r.provider = u"openai"_s;
+        r.model = u"gpt-5"_s;
+        r.status = u"ok"_s;
+        const qint64 id = LlmRequestRepository(fx.db()).insert(r);
+        QVERIFY(id > 0);
+        QVERIFY(ScoreRepository(fx.db()).save({score(papers[0].arxivId, criteria, ScoreStatus::Scored, 8, 8)}, 0, id));
+        QVERIFY(!ScoreRepository(fx.db()).save({score(u"2510.99999"_s, criteria, ScoreStatus::Scored, 8, 8)}, 0, id));
+        // no commit: the failure rolls everything back
+    }
+    QCOMPARE(fx.count(u"SELECT COUNT(*) FROM llm_requests"_s), 0);
+    QCOMPARE(fx.count(u"SELECT COUNT(*) FROM scores"_s), 0);
+}
+
+QTEST_GUILESS_MAIN(TestSelectionStorage)
+#include "tst_selectionstorage.moc"
