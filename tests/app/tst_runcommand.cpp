@@ -212,6 +212,7 @@ void TestRunCommand::writesTheDigestInTheReferenceLayout()
     QVERIFY2(o.out.startsWith(u"2025-10-07: %1 relevant of 40 scanned"_s.arg(expected.size())), qPrintable(o.out));
     QVERIFY(o.err.contains(u"papersieve: feed"_s));
     QVERIFY(o.err.contains(u"papersieve: scoring"_s));
+    QVERIFY2(o.err.contains(u"papersieve: Estimate for 39 papers: "_s), qPrintable(o.err)); // before paying
     QVERIFY(!o.err.contains(u"sk-test-key"_s) && !o.out.contains(u"sk-test-key"_s));
     QVERIFY(!md.contains(u"sk-test-key"_s));
     // The followed author's paper was not sent to the model.

@@ -6,6 +6,7 @@
 #include "llm/llmapikeys.h"
 #include "llm/pricingtable.h"
 #include "s2/followedauthor.h"
+#include "scoring/costestimator.h"
 #include "scoring/selectionrun.h"
 #include "settings/appsettings.h"
 #include "settings/endpoints.h"
@@ -206,6 +207,20 @@ void DailyRun::startSelection(const QStringList &ids)
         }
         config.budgetUsd = left;
     }
+    // Before anything is paid for: what the day would cost if no paper had been answered before.
+    const CostEstimate estimate = CostEstimator::estimate(int(ids.size()), config, m_prices);
+    emit notice(estimate.priceKnown
+                    ? tr("Estimate for %1 papers: %2 LLM requests, about %3 tokens, about $%4 (papers answered "
+                         "earlier are not sent again).")
+                          .arg(ids.size())
+                          .arg(estimate.requests())
+                          .arg(estimate.usage.totalTokens())
+                          .arg(estimate.usd, 0, 'f', 3)
+                    : tr("Estimate for %1 papers: %2 LLM requests, about %3 tokens (no price known for %4).")
+                          .arg(ids.size())
+                          .arg(estimate.requests())
+                          .arg(estimate.usage.totalTokens())
+                          .arg(config.model));
     m_selection = new SelectionRun(m_db, m_http, m_prices, config, this);
     m_selection->setRetryPolicy(m_retry);
     connect(m_selection, &SelectionRun::progress, this, &DailyRun::progress);
