@@ -13,6 +13,8 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
+constexpr qsizetype kMinPrefixLength = 3;
+
 // The latest abstract-stage score of p: a scored row before an unscored one, then the newest.
 constexpr auto kLatestScoreJoin =
     u"LEFT JOIN scores s ON s.id = (SELECT x.id FROM scores x WHERE x.paper_id = p.id AND x.stage = 'abstract'"
@@ -82,8 +84,9 @@ QString LibraryRepository::ftsQuery(const QString &userText)
     }
     if (terms.isEmpty())
         return {};
-    // While typing, the last word is unfinished: match it as a prefix.
-    if (!userText.isEmpty() && !userText.back().isSpace())
+    // While typing, the last word is unfinished: match it as a prefix, once it has a few letters (a one- or
+    // two-letter prefix matches nearly every paper and would only slow the answer down).
+    if (!userText.isEmpty() && !userText.back().isSpace() && words.last().size() >= kMinPrefixLength)
         terms.last() += u'*';
     return terms.join(u' ');
 }
@@ -147,9 +150,11 @@ QList<LibraryPaper> LibraryRepository::search(const QString &query, int limit)
     const QString match = ftsQuery(query);
     if (match.isEmpty())
         return {};
+    // The best matches are chosen inside the full-text index first; the joins (latest score, marks, day)
+    // then run for those rows only, not for every match of a short prefix.
     const QString sql = paperColumns(u"(SELECT MAX(day) FROM announcements n WHERE n.paper_id = p.id)"_s, u"f.rank"_s)
-        + u"FROM papers_fts f JOIN papers p ON p.id = f.rowid "_s + QString::fromUtf16(kLatestScoreJoin)
-        + u"WHERE papers_fts MATCH ? ORDER BY f.rank LIMIT ?"_s;
+        + u"FROM (SELECT rowid AS id, rank FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank LIMIT ?) f "_s
+          u"JOIN papers p ON p.id = f.id "_s + QString::fromUtf16(kLatestScoreJoin) + u"ORDER BY f.rank"_s;
     return readPapers(sql, {match, limit});
 }
 
