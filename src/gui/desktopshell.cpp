@@ -11,9 +11,12 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QElapsedTimer>
 #include <QLocale>
 #include <QTimer>
 #include <QWidget>
+
+#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -23,40 +26,44 @@ DesktopShell::DesktopShell(QWidget *window, AppSettings &settings, DailyControll
     , m_window(window)
     , m_settings(settings)
     , m_controller(controller)
+    , m_trayPolicy(tray)
 {
     if (tray == Tray::Detect && TrayIcon::isAvailable())
-        m_tray = new TrayIcon(this);
+        createTray();
     // With a tray, a hidden window is not the end of the app; without one, it is.
     QApplication::setQuitOnLastWindowClosed(!m_tray);
     if (m_window)
         m_window->installEventFilter(this);
 
-    if (m_tray) {
-        connect(m_tray, &TrayIcon::openRequested, this, &DesktopShell::showWindow);
-        connect(m_tray, &TrayIcon::quitRequested, this, &DesktopShell::quit);
-        connect(m_tray, &TrayIcon::notificationClicked, this, &DesktopShell::onNotificationClicked);
-        if (m_controller) {
-            connect(m_tray, &TrayIcon::runNowRequested, m_controller, [this] { m_controller->runNow(); });
-            connect(m_tray, &TrayIcon::pauseToggled, m_controller, &DailyController::setSchedulePaused);
-            connect(m_controller, &DailyController::progress, m_tray, &TrayIcon::setProgress);
-            connect(m_controller, &DailyController::nextRunChanged, m_tray, [this](const QDateTime &at) {
-                m_tray->setNextRun(at);
-                m_tray->setPaused(m_controller->schedulePaused());
-            });
-            m_tray->setPaused(m_controller->schedulePaused());
-            m_tray->setNextRun(m_controller->nextRun());
-            m_tray->setRunning(m_controller->isRunning());
-            const RunSummary last = m_controller->lastSummary();
-            if (last.succeeded() && last.day.isValid())
-                m_tray->setCount(last.day, last.relevant);
-        } else {
-            m_tray->runNowAction()->setEnabled(false);
-            m_tray->pauseAction()->setEnabled(false);
-        }
-    }
     if (m_controller) {
         connect(m_controller, &DailyController::runStarted, this, &DesktopShell::onRunStarted);
         connect(m_controller, &DailyController::runFinished, this, &DesktopShell::onRunFinished);
+    }
+}
+
+void DesktopShell::createTray()
+{
+    m_tray = new TrayIcon(this);
+    connect(m_tray, &TrayIcon::openRequested, this, &DesktopShell::showWindow);
+    connect(m_tray, &TrayIcon::quitRequested, this, &DesktopShell::quit);
+    connect(m_tray, &TrayIcon::notificationClicked, this, &DesktopShell::onNotificationClicked);
+    if (m_controller) {
+        connect(m_tray, &TrayIcon::runNowRequested, m_controller, [this] { m_controller->runNow(); });
+        connect(m_tray, &TrayIcon::pauseToggled, m_controller, &DailyController::setSchedulePaused);
+        connect(m_controller, &DailyController::progress, m_tray, &TrayIcon::setProgress);
+        connect(m_controller, &DailyController::nextRunChanged, m_tray, [this](const QDateTime &at) {
+            m_tray->setNextRun(at);
+            m_tray->setPaused(m_controller->schedulePaused());
+        });
+        m_tray->setPaused(m_controller->schedulePaused());
+        m_tray->setNextRun(m_controller->nextRun());
+        m_tray->setRunning(m_controller->isRunning());
+        const RunSummary last = m_controller->lastSummary();
+        if (last.succeeded() && last.day.isValid())
+            m_tray->setCount(last.day, last.relevant);
+    } else {
+        m_tray->runNowAction()->setEnabled(false);
+        m_tray->pauseAction()->setEnabled(false);
     }
 }
 
@@ -83,6 +90,28 @@ void DesktopShell::start(bool startedAtLogin)
         m_tray->show();
         if (!startedAtLogin)
             showWindow();
+        return;
+    }
+    if (startedAtLogin && m_trayPolicy == Tray::Detect && m_trayWaitMs > 0) {
+        // At login the panel, and its tray, may come up after us: wait for it a little before
+        // falling back to the window.
+        auto *poll = new QTimer(this);
+        poll->setInterval(250);
+        auto waited = std::make_shared<QElapsedTimer>();
+        waited->start();
+        connect(poll, &QTimer::timeout, this, [this, poll, waited] {
+            if (TrayIcon::isAvailable()) {
+                poll->deleteLater();
+                createTray();
+                QApplication::setQuitOnLastWindowClosed(false);
+                m_tray->show();
+            } else if (waited->elapsed() >= m_trayWaitMs) {
+                poll->deleteLater();
+                showWindow();
+                emit message(noTrayText());
+            }
+        });
+        poll->start();
         return;
     }
     showWindow();

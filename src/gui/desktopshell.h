@@ -41,7 +41,10 @@ public:
     void setShowDay(ShowDay showDay) { m_showDay = std::move(showDay); }
     void attachSingleInstance(SingleInstance *instance);
     // Shows the tray icon, and the window unless the app was started at login and a tray holds it.
+    // Started at login without a tray yet, it waits up to trayWaitMs for one (the panel may start
+    // after us), then falls back to the window.
     void start(bool startedAtLogin = false);
+    void setTrayWaitMs(int ms) { m_trayWaitMs = ms; } // default 30 s
 
     bool hasTray() const { return m_tray != nullptr; }
     TrayIcon *tray() const { return m_tray; }
@@ -81,10 +84,13 @@ private:
     void onRunFinished(const RunSummary &summary);
     void onNotificationClicked();
     void syncAutostart(bool rewrite);
+    void createTray();
 
     QPointer<QWidget> m_window;
     AppSettings &m_settings;
     QPointer<DailyController> m_controller;
+    Tray m_trayPolicy;
+    int m_trayWaitMs = 30000;
     TrayIcon *m_tray = nullptr;
     ShowDay m_showDay;
     QDate m_notifiedDay;

@@ -14,6 +14,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QMenu>
 #include <QSignalSpy>
 #include <QSystemTrayIcon>
@@ -71,6 +72,8 @@ private slots:
     void withoutTrayClosingQuits();
     void withoutTrayARunSurvivesClosingTheWindow();
     void withoutTrayRunResultGoesToTheWindow();
+    void atLoginWithoutTrayWaitsThenShowsTheWindow();
+    void trayCountAtStartComesFromTheLastRun();
 
     // Settings applied.
     void startAtLoginFollowsTheSetting();
@@ -232,6 +235,41 @@ void TestDesktopShell::withoutTrayRunResultGoesToTheWindow()
     QVERIFY(s.relevant >= 2); // every kept paper scored 9/9
     QCOMPARE(message.count(), 1);
     QCOMPARE(message.at(0).at(0).toString(), u"%1 relevant papers \u2014 top: %2"_s.arg(s.relevant).arg(s.topTitle.simplified()));
+}
+
+void TestDesktopShell::atLoginWithoutTrayWaitsThenShowsTheWindow()
+{
+    if (TrayIcon::isAvailable())
+        QSKIP("this display has a tray; the case needs one without (it runs under plain ctest, offscreen)");
+    makeShell(DesktopShell::Tray::Detect);
+    m_shell->setTrayWaitMs(600);
+    QSignalSpy message(m_shell.get(), &DesktopShell::message);
+    QElapsedTimer t;
+    t.start();
+    m_shell->start(/*startedAtLogin=*/true);
+    QVERIFY(!m_window->isVisible()); // the panel may still be starting
+    QTRY_VERIFY(m_window->isVisible());
+    QVERIFY(t.elapsed() >= 500);
+    QVERIFY(!m_shell->hasTray());
+    QCOMPARE(message.count(), 1);
+    QCOMPARE(message.at(0).at(0).toString(), DesktopShell::noTrayText());
+}
+
+void TestDesktopShell::trayCountAtStartComesFromTheLastRun()
+{
+    REQUIRE_TRAY();
+    m_fx->judgeAllRelevant();
+    QSignalSpy finished(m_controller.get(), &DailyController::runFinished);
+    m_controller->runNow();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
+    const int relevant = finished.at(0).at(0).value<RunSummary>().relevant;
+    QVERIFY(relevant > 0);
+    // The next start of the app: a new controller reads the newest finished run from the database.
+    m_controller = m_fx->makeController();
+    QCOMPARE(m_controller->lastSummary().relevant, relevant);
+    QCOMPARE(m_controller->lastSummary().day, DailyFixture::feedDay());
+    makeShell(DesktopShell::Tray::Detect);
+    QVERIFY2(m_shell->tray()->toolTip().contains(u"%1 relevant papers"_s.arg(relevant)), qPrintable(m_shell->tray()->toolTip()));
 }
 
 void TestDesktopShell::startAtLoginFollowsTheSetting()

@@ -8,6 +8,7 @@
 #include "schedule/schedulestate.h"
 #include "settings/appsettings.h"
 #include "settings/secretstore.h"
+#include "storage/runrepository.h"
 
 #include <QLocale>
 #include <QStandardPaths>
@@ -50,6 +51,16 @@ DailyController::DailyController(Database &db, AppSettings &settings, SecretStor
     connect(m_run.get(), &DailyRun::finished, this, &DailyController::onFinished);
 
     m_wasPaused = schedulePaused();
+    // What the tray shows before the first run of this session: the newest run that got to the end.
+    for (const Run &run : RunRepository(m_db).recent(10)) {
+        if (run.status == RunStatus::Finished || run.status == RunStatus::BudgetReached) {
+            m_lastSummary.runId = run.id;
+            m_lastSummary.day = run.day;
+            m_lastSummary.relevant = run.relevant;
+            m_lastSummary.budgetReached = run.status == RunStatus::BudgetReached;
+            break;
+        }
+    }
     m_runTimer->setSingleShot(true);
     connect(m_runTimer, &QTimer::timeout, this, &DailyController::replan);
     m_checkTimer->setInterval(kDefaultCheckMs);

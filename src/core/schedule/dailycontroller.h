@@ -48,6 +48,8 @@ public:
     void setSchedulePaused(bool paused);
     QDateTime nextRun() const { return m_nextRun; } // local time; invalid: nothing planned (paused)
     QDate nextRunDay() const { return m_nextDay; }
+    // The last run's summary; before any run in this session, the newest finished run in the database
+    // (day, runId and relevant only).
     RunSummary lastSummary() const { return m_lastSummary; }
 
     // For tests: a fake clock and a fixed time zone (default: the system's). Call replan() after changing.
