@@ -18,6 +18,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 
@@ -175,6 +176,22 @@ int main(int argc, char *argv[])
                int stored = 0;
                ok = ok && DayStore(*db).store(listing, now, &stored) && stored == 1350;
            }), 200);
+    // What the full-text index costs: the same store with papers_fts's triggers dropped (diagnostic only;
+    // the application always keeps the index).
+    const auto freshDbNoFts = [&] {
+        freshDb();
+        QSqlQuery q(db->connection());
+        ok = ok && q.exec(u"DROP TRIGGER papers_fts_insert"_s) && q.exec(u"DROP TRIGGER papers_fts_update"_s);
+    };
+    report("(same, without the full-text index)", measure(storeRuns, freshDbNoFts, [&] {
+               int stored = 0;
+               ok = ok && DayStore(*db).store(listing, now, &stored) && stored == 1350;
+           }), 200);
+    freshDb();
+    {
+        int stored = 0;
+        ok = ok && DayStore(*db).store(listing, now, &stored);
+    }
     // The same day fetched again: every paper is looked up, nothing changes.
     report("store the same day again (all unchanged)", measure(storeRuns, {}, [&] {
                int stored = -1;

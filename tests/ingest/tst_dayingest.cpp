@@ -505,6 +505,15 @@ void TestDayIngest::noAnnouncementDays()
     QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
     QVERIFY(s.noAnnouncement);
     QCOMPARE(s.day, thanksgiving);
+
+    // A past holiday the settings know of is not caught up through the API.
+    m_settings->setArxivHolidays({u"2025-11-27"_s});
+    setToday(QDate(2025, 12, 1));
+    const int before = m_arxiv->http().requestCount();
+    s = run(thanksgiving);
+    QVERIFY(s.noAnnouncement);
+    QVERIFY(s.error.isEmpty());
+    QCOMPARE(m_arxiv->http().requestCount(), before);
 }
 
 void TestDayIngest::catchUpOfAPastDay()

@@ -110,8 +110,10 @@ void DayIngest::start(const QDate &day, const QStringList &categories)
                  .arg(dayText)
                  .arg(kMaxCatchUpDays)
                  .arg(today.addDays(-kMaxCatchUpDays).toString(Qt::ISODate)));
-    } else if (!AnnouncementSchedule::isAnnouncementDay(day)) {
-        m_summary.noAnnouncement = true; // arXiv's feed is empty on Saturday and Sunday
+    } else if (!AnnouncementSchedule::isAnnouncementDay(day) || (day < today && m_settings.arxivHolidays().contains(dayText))) {
+        // arXiv's feed is empty on Saturday and Sunday, and on the holidays the settings know of
+        // (a past one: the API would list its submission window, which arXiv announced a day later).
+        m_summary.noAnnouncement = true;
         finishLater();
     } else if (day == today) {
         fetchFeed(day);
