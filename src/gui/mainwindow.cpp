@@ -695,6 +695,10 @@ void MainWindow::openSettings()
     if (dialog.exec() == QDialog::Accepted) {
         applySettings();
         reloadAll();
+        if (isDemo())
+            showMessage(tr("Settings saved. Start PaperSieve again without --demo to read your own categories; "
+                           "the demo day is not your library."),
+                        false);
     }
 }
 
