@@ -20,11 +20,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AuthorStage", text);
-}
-
 constexpr int kChunk = 400;
 
 QString marks(qsizetype n)

@@ -22,11 +22,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DailyRun", text);
-}
-
 // A per-day budget is per local calendar day: what the user sees as "today".
 double spentToday(Database &db)
 {
