@@ -186,15 +186,14 @@ bool DesktopShell::eventFilter(QObject *watched, QEvent *event)
         return QObject::eventFilter(watched, event);
     auto *close = static_cast<QCloseEvent *>(event);
     if (m_tray) {
-        // Closing the window is not quitting: the schedule lives on in the tray.
-        close->ignore();
-        m_window->hide();
+        // Closing the window is not quitting: with quitOnLastWindowClosed off the window just hides (and
+        // saves its state as on any close), the schedule lives on in the tray.
         if (!m_settings.trayHintShown()) {
             m_settings.setTrayHintShown(true);
             m_notifiedDay = {}; // clicking the hint opens the window, not an old day
             m_tray->notify(tr("PaperSieve is still running"), trayHintText());
         }
-        return true;
+        return QObject::eventFilter(watched, event);
     }
     if (m_controller && m_controller->isRunning()) {
         // A run survives the window: it finishes, then the app ends.

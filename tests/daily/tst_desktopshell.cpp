@@ -89,6 +89,7 @@ private slots:
     void trayMenuRunsPausesOpensAndQuits();
     void closingHidesToTrayAndSaysSoOnce();
     void startedAtLoginStaysInTheTray();
+    void runSurvivesClosingToTheTray();
     void finishedRunNotifiesAndClickShowsTheDay();
     void failedRunNotifiesWhatFailed();
 
@@ -430,8 +431,9 @@ void TestDesktopShell::closingHidesToTrayAndSaysSoOnce()
     QVERIFY(!m_fx->settings->trayHintShown());
     QSignalSpy quit(m_shell.get(), &DesktopShell::quitRequested);
 
-    QVERIFY(!m_window->close()); // refused: hidden instead
+    m_window->close(); // the window closes (hides); the app does not quit
     QVERIFY(!m_window->isVisible());
+    QVERIFY(!QApplication::quitOnLastWindowClosed());
     QCOMPARE(quit.count(), 0);
     QCOMPARE(m_shell->tray()->notificationCount(), 1);
     QCOMPARE(m_shell->tray()->lastNotificationText(), DesktopShell::trayHintText());
@@ -443,6 +445,24 @@ void TestDesktopShell::closingHidesToTrayAndSaysSoOnce()
     QVERIFY(!m_window->isVisible());
     QCOMPARE(m_shell->tray()->notificationCount(), 1); // said once
     QCOMPARE(quit.count(), 0);
+}
+
+void TestDesktopShell::runSurvivesClosingToTheTray()
+{
+    REQUIRE_TRAY();
+    m_fx->llm.setLatencyMs(300);
+    makeShell(DesktopShell::Tray::Detect);
+    m_shell->start();
+    QSignalSpy quit(m_shell.get(), &DesktopShell::quitRequested);
+    QSignalSpy finished(m_controller.get(), &DailyController::runFinished);
+    m_controller->runNow();
+    m_window->close();
+    QVERIFY(!m_window->isVisible());
+    QVERIFY(m_controller->isRunning());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, kRunTimeoutMs);
+    QVERIFY2(finished.at(0).at(0).value<RunSummary>().succeeded(), qPrintable(finished.at(0).at(0).value<RunSummary>().error));
+    QCOMPARE(quit.count(), 0);
+    QVERIFY(m_shell->tray()->isVisible());
 }
 
 void TestDesktopShell::startedAtLoginStaysInTheTray()
