@@ -38,6 +38,7 @@ private slots:
     void cleanup();
     void writesTheDigestInTheReferenceLayout();
     void otherFormats();
+    void categoriesFromTheCommandLine();
     void noApiKeyIsAClearFailure();
     void arxivDownIsAClearFailure();
     void rejectedKeyIsAClearFailure();
@@ -244,6 +245,24 @@ void TestRunCommand::otherFormats()
     const Outcome bib = run({u"--format"_s, u"bib"_s});
     QCOMPARE(bib.exitCode, 0);
     QCOMPARE(int(bib.out.count(u"@misc{"_s)), int(expectedSelected().size()));
+}
+
+void TestRunCommand::categoriesFromTheCommandLine()
+{
+    int onlyAi = 0;
+    for (const FeedItem &i : std::as_const(m_items))
+        onlyAi += i.paper.categories.contains(u"cs.AI"_s) ? 1 : 0;
+    QVERIFY(onlyAi > 0 && onlyAi < 40);
+    const QString out = m_dir->filePath(u"digest.md"_s);
+    const Outcome o = run({u"--categories"_s, u"cs.AI"_s, u"--out"_s, out});
+    QVERIFY2(o.exitCode == 0, qPrintable(o.err));
+    const QList<FakeRequest> rss = m_arxiv->requests(FakeArxivServer::Service::Rss);
+    QCOMPARE(rss.size(), 1);
+    QVERIFY2(rss.first().path.endsWith("/cs.AI"), rss.first().path.constData());
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(QString::fromUtf8(f.readAll()).contains(u"Total scanned papers: %1\n"_s.arg(onlyAi)));
+    QCOMPARE(probe(u"SELECT COUNT(*) FROM runs WHERE settings_json LIKE '%\"categories\":[\"cs.AI\"]%'"_s), 1);
 }
 
 void TestRunCommand::noApiKeyIsAClearFailure()
