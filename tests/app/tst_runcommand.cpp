@@ -44,6 +44,7 @@ private slots:
     void rejectedKeyIsAClearFailure();
     void digestDoesNotWaitForTheMetadata();
     void budgetReachedExitsFourWithADigest();
+    void sigtermCancelsCleanly();
     void killedMidScoringResumesWithoutPayingTwice();
 
 private:
@@ -350,6 +351,31 @@ void TestRunCommand::budgetReachedExitsFourWithADigest()
     QVERIFY(md.contains(u"The daily budget was reached"_s));
     QVERIFY(md.contains(u"# Unscored Papers"_s));
     QCOMPARE(probe(u"SELECT COUNT(*) FROM runs WHERE status = 'budget'"_s), 1);
+}
+
+void TestRunCommand::sigtermCancelsCleanly()
+{
+    m_llm->setLatencyMs(250);
+    {
+        QSettings ini(m_dir->filePath(u"papersieve.ini"_s), QSettings::IniFormat);
+        AppSettings(ini).setConcurrency(1);
+    }
+    const QString out = m_dir->filePath(u"digest.md"_s);
+    auto p = startRun({u"--out"_s, out});
+    QTRY_VERIFY_WITH_TIMEOUT(probe(u"SELECT COUNT(DISTINCT request_id) FROM scores WHERE stage = 'abstract'"_s) >= 2,
+                             15000);
+    p->terminate(); // SIGTERM, as systemd or a shutdown sends it
+    const Outcome o = finish(*p, 10000);
+    QCOMPARE(o.status, QProcess::NormalExit);
+    QCOMPARE(o.exitCode, 5);
+    QVERIFY2(o.err.contains(u"cancelled"_s), qPrintable(o.err));
+    QCOMPARE(probe(u"SELECT COUNT(*) FROM runs WHERE status = 'cancelled'"_s), 1);
+    // The digest holds what was paid for and lists the rest as not scored.
+    QFile f(out);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString md = QString::fromUtf8(f.readAll());
+    QVERIFY(md.contains(u"This run did not finish"_s));
+    QVERIFY(md.contains(u"not scored: the run was cancelled"_s));
 }
 
 void TestRunCommand::killedMidScoringResumesWithoutPayingTwice()
