@@ -39,6 +39,7 @@ private slots:
     void noAnnouncementIsNotAnError();
     void noApiKey();
     void arxivDown();
+    void secondRunOnTheSameDatabaseIsRefused();
 
 private:
     RunSummary runDay(DailyRun &run, int timeoutMs = 15000);
@@ -296,6 +297,36 @@ void TestDailyRun::arxivDown()
     QVERIFY2(s.error.contains(u"503"_s), qPrintable(s.error));
     QCOMPARE(m_llm->callCount(), 0);
     QCOMPARE(DbFixture::count(*m_db, u"SELECT COUNT(*) FROM runs WHERE status = 'failed'"_s), 1);
+}
+
+void TestDailyRun::secondRunOnTheSameDatabaseIsRefused()
+{
+    // Another process (cron) on the same file: its own Database object and its own lock attempt.
+    m_llm->setLatencyMs(100);
+    auto first = makeRun();
+    QSignalSpy firstDone(first.get(), &DailyRun::finished);
+    first->start();
+    QTRY_VERIFY(m_arxiv->http().requestCount() >= 1);
+
+    Database other(m_db->filePath());
+    QVERIFY(other.open());
+    DailyRun second(other, *m_http, *m_settings, m_prices);
+    second.setApiKey(u"sk-test"_s);
+    QSignalSpy secondDone(&second, &DailyRun::finished);
+    second.start();
+    QVERIFY(secondDone.wait(5000));
+    const RunSummary refused = secondDone.first().first().value<RunSummary>();
+    QVERIFY2(refused.error.contains(u"Another PaperSieve run"_s), qPrintable(refused.error));
+    QCOMPARE(refused.runId, 0);
+
+    QVERIFY(firstDone.wait(15000));
+    const RunSummary s = firstDone.first().first().value<RunSummary>();
+    QVERIFY2(s.succeeded(), qPrintable(s.error)); // never marked interrupted by the refused one
+    QCOMPARE(DbFixture::count(*m_db, u"SELECT COUNT(*) FROM runs WHERE status = 'finished'"_s), 1);
+
+    // The lock is released at the end: the next run goes.
+    auto third = makeRun();
+    QVERIFY2(runDay(*third).succeeded(), "a run after the first one finished");
 }
 
 QTEST_GUILESS_MAIN(TestDailyRun)

@@ -16,6 +16,7 @@
 #include "storage/runrepository.h"
 
 #include <QCoreApplication>
+#include <QLockFile>
 #include <QTimeZone>
 #include <QTimer>
 
@@ -92,7 +93,9 @@ void DailyRun::begin(QDate day, QStringList categories)
         return;
     }
 
-    // A run killed earlier left its row 'running'; only one run goes at a time, so say what became of it.
+    if (!acquireRunLock())
+        return;
+    // A run killed earlier left its row 'running'; the lock says no other run is live, so say what became of it.
     RunRepository runs(m_db);
     runs.markInterrupted();
     QString error;
@@ -321,6 +324,29 @@ void DailyRun::cancel()
     }
 }
 
+bool DailyRun::acquireRunLock()
+{
+    const QString path = m_db.filePath();
+    if (path.isEmpty() || path.startsWith(u':'))
+        return true; // an in-memory database cannot be shared between processes
+    // The window's scheduled run and a cron `papersieve run` on the same database must not both score
+    // the same papers (paying twice) or mark each other's live run as interrupted. QLockFile notices a
+    // lock left by a killed process (its PID is gone) and takes it over.
+    auto lock = std::make_unique<QLockFile>(path + u".run-lock"_s);
+    lock->setStaleLockTime(0);
+    if (!lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, app;
+        lock->getLockInfo(&pid, &host, &app);
+        fail(tr("Another PaperSieve run is already working on this database (process %1). "
+                "Wait for it to finish, or stop it, then try again.")
+                 .arg(pid));
+        return false;
+    }
+    m_runLock = std::move(lock);
+    return true;
+}
+
 void DailyRun::fail(const QString &message)
 {
     if (m_summary.error.isEmpty())
@@ -374,6 +400,7 @@ void DailyRun::finish()
             && m_summary.error.isEmpty())
             m_summary.error = tr("Cannot record the end of the run: %1").arg(error);
     }
+    m_runLock.reset();
     m_running = false;
     ++m_generation;
     emit finished(m_summary);

@@ -14,7 +14,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
 class AppSettings;
+class QLockFile;
 class Database;
 class DayIngest;
 class HttpClient;
@@ -89,6 +92,7 @@ private:
     void startSelection(const QStringList &ids);
     void onSelectionFinished(const SelectionSummary &selection);
     void selectionOver();
+    bool acquireRunLock();
     void fail(const QString &message);
     void maybeFinish();
     void finish();
@@ -115,4 +119,6 @@ private:
     QPointer<DayIngest> m_ingest;
     QPointer<SelectionRun> m_selection;
     RunSummary m_summary;
+    // Held from the start of a run to its end: one run per database file across processes.
+    std::unique_ptr<QLockFile> m_runLock;
 };
