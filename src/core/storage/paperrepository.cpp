@@ -162,14 +162,15 @@ bool PaperRepository::upsertMany(const QList<Paper> &papers, const QDateTime &no
         if (changes)
             (*changes)[i] = change;
     }
+    QHash<QString, qint64> authorIds; // names resolved in this call (inside the caller's transaction)
     for (qsizetype from = 0; from < fresh.size(); from += kRowsPerInsert) {
         const QList<const Paper *> chunk = fresh.mid(from, kRowsPerInsert);
         QList<qint64> chunkIds;
         if (!insertRows(chunk, nowUtc, &chunkIds))
             return false;
+        if (!linkAuthors(chunkIds, chunk, &authorIds))
+            return false;
         for (qsizetype k = 0; k < chunk.size(); ++k) {
-            if (!linkAuthors(chunkIds.at(k), chunk.at(k)->authors))
-                return false;
             (*ids)[freshAt.at(from + k)] = chunkIds.at(k);
             if (changes)
                 (*changes)[freshAt.at(from + k)] = Change::Inserted;
@@ -227,18 +228,46 @@ bool PaperRepository::insertRows(const QList<const Paper *> &papers, const QDate
     return true;
 }
 
-bool PaperRepository::linkAuthors(qint64 paperId, const QList<Author> &authors)
+bool PaperRepository::linkAuthors(const QList<qint64> &paperIds, const QList<const Paper *> &papers,
+                                  QHash<QString, qint64> *authorIds)
 {
-    QSqlQuery &link = prepared(InsertPaperAuthor, u"INSERT INTO paper_authors (paper_id, position, author_id) VALUES (?, ?, ?)"_s);
-    for (int pos = 0; pos < authors.size(); ++pos) {
-        const qint64 authorId = authorIdFor(authors.at(pos).name);
-        if (authorId == 0)
-            return false;
-        link.bindValue(0, paperId);
-        link.bindValue(1, pos);
-        link.bindValue(2, authorId);
-        if (!link.exec())
-            return fail(link);
+    struct Link
+    {
+        qint64 paper;
+        int position;
+        qint64 author;
+    };
+    QList<Link> links;
+    for (qsizetype k = 0; k < papers.size(); ++k) {
+        const QList<Author> &authors = papers.at(k)->authors;
+        for (int pos = 0; pos < authors.size(); ++pos) {
+            const QString &name = authors.at(pos).name;
+            qint64 authorId = authorIds->value(name);
+            if (authorId == 0) {
+                authorId = authorIdFor(name);
+                if (authorId == 0)
+                    return false;
+                authorIds->insert(name, authorId);
+            }
+            links.append({paperIds.at(k), pos, authorId});
+        }
+    }
+    // Several rows per statement: one statement per row costs more than the row.
+    constexpr int kRows = 100;
+    for (qsizetype from = 0; from < links.size(); from += kRows) {
+        const qsizetype n = std::min<qsizetype>(kRows, links.size() - from);
+        QSqlQuery q(m_db.connection());
+        if (!q.prepare(u"INSERT INTO paper_authors (paper_id, position, author_id) VALUES (?, ?, ?)"_s
+                       + QString(u", (?, ?, ?)"_s).repeated(n - 1)))
+            return fail(q);
+        for (qsizetype i = 0; i < n; ++i) {
+            const Link &l = links.at(from + i);
+            q.bindValue(int(i * 3), l.paper);
+            q.bindValue(int(i * 3 + 1), l.position);
+            q.bindValue(int(i * 3 + 2), l.author);
+        }
+        if (!q.exec())
+            return fail(q);
     }
     return true;
 }

@@ -6,6 +6,7 @@
 
 #include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QSqlQuery>
 #include <QString>
@@ -77,7 +78,9 @@ private:
     std::optional<Stored> lookup(const QString &arxivId, bool *ok);
     bool writeAll(qint64 id, const Paper &paper, bool complete);
     bool insertRows(const QList<const Paper *> &papers, const QDateTime &nowUtc, QList<qint64> *ids);
-    bool linkAuthors(qint64 paperId, const QList<Author> &authors); // a paper without author rows yet
+    // Authors of papers that have no author rows yet.
+    bool linkAuthors(const QList<qint64> &paperIds, const QList<const Paper *> &papers,
+                     QHash<QString, qint64> *authorIds);
     bool replaceAuthors(qint64 paperId, const QList<Author> &authors);
     qint64 authorIdFor(const QString &name);
     QSqlQuery &prepared(int slot, const QString &sql);
