@@ -52,6 +52,10 @@ private slots:
     void scheduleSwitchedInTheSettingsIsArmedToo();
     void manualRunCoversTheScheduledOne();
     void keychainFailureIsReported();
+    void missingKeyIsReportedBeforeAnyRequest();
+    void cancelWhileTheKeychainAnswers();
+    void lateFeedIsRetried();
+    void destroyedDuringARun();
 
 private:
     std::unique_ptr<DailyController> makeController();
@@ -403,6 +407,80 @@ void TestDailyController::keychainFailureIsReported()
     QVERIFY2(s.error.contains(u"keychain"_s) && s.error.contains(u"The keyring is locked"_s), qPrintable(s.error));
     QCOMPARE(m_llm->callCount(), 0);
     QCOMPARE(m_arxiv->requests(FakeArxivServer::Service::Rss).size(), 0);
+}
+
+void TestDailyController::missingKeyIsReportedBeforeAnyRequest()
+{
+    bool removed = false;
+    m_secrets->remove(LlmApiKeys::secretName(u"openai"_s), this, [&](bool ok, const QString &) { removed = ok; });
+    QTRY_VERIFY(removed);
+    auto c = makeController();
+    QSignalSpy finished(c.get(), &DailyController::runFinished);
+    c->runNow();
+    WAIT_FINISHED(finished, 1);
+    const auto s = finished.at(0).at(0).value<RunSummary>();
+    QVERIFY2(s.error.contains(u"No API key"_s) && s.error.contains(u"OPENAI_API_KEY"_s), qPrintable(s.error));
+    QCOMPARE(m_arxiv->requests(FakeArxivServer::Service::Rss).size(), 0);
+
+    // The environment variable is the fallback, as for the headless command.
+    qputenv("OPENAI_API_KEY", "sk-from-keychain");
+    c->runNow();
+    WAIT_FINISHED(finished, 2);
+    qunsetenv("OPENAI_API_KEY");
+    QVERIFY2(finished.at(1).at(0).value<RunSummary>().succeeded(), qPrintable(finished.at(1).at(0).value<RunSummary>().error));
+}
+
+void TestDailyController::cancelWhileTheKeychainAnswers()
+{
+    setState(kThu.addDays(-1));
+    m_now = berlin(kThu, 6, 45);
+    auto c = makeController();
+    QSignalSpy started(c.get(), &DailyController::runStarted);
+    QSignalSpy finished(c.get(), &DailyController::runFinished);
+    c->replan(); // the due run starts here, synchronously; the key read answers from the event loop
+    QCOMPARE(started.count(), 1);
+    c->cancel();
+    WAIT_FINISHED(finished, 1);
+    QVERIFY(finished.at(0).at(0).value<RunSummary>().cancelled);
+    QTest::qWait(50);
+    QCOMPARE(finished.count(), 1); // the late key answer starts nothing
+    QCOMPARE(m_arxiv->requests(FakeArxivServer::Service::Rss).size(), 0);
+    QCOMPARE(c->nextRun(), berlin(kFri, 6, 30)); // cancelled: not retried today
+}
+
+void TestDailyController::lateFeedIsRetried()
+{
+    // Friday 06:40 Berlin: Friday's feed should be out, but arXiv still serves Thursday's.
+    setState(kThu);
+    m_now = berlin(kFri, 6, 40);
+    auto c = makeController();
+    QSignalSpy started(c.get(), &DailyController::runStarted);
+    QSignalSpy finished(c.get(), &DailyController::runFinished);
+    QSignalSpy notices(c.get(), &DailyController::notice);
+    QTRY_COMPARE(started.count(), 1);
+    QCOMPARE(started.at(0).at(0).toDate(), kFri);
+    WAIT_FINISHED(finished, 1);
+    const auto s = finished.at(0).at(0).value<RunSummary>();
+    QVERIFY2(s.succeeded(), qPrintable(s.error));
+    QCOMPARE(s.day, kThu);
+    QCOMPARE(m_settings->scheduleLastDoneDay(), kThu); // Friday is not done
+    bool said = false;
+    for (const auto &n : notices)
+        said = said || n.at(0).toString().contains(u"still carries 2026-09-24"_s);
+    QVERIFY(said);
+    QCOMPARE(c->nextRun(), m_now.addSecs(DailySchedule::kRetryMinutes * 60));
+}
+
+void TestDailyController::destroyedDuringARun()
+{
+    m_llm->setLatencyMs(2000);
+    auto c = makeController();
+    QSignalSpy finished(c.get(), &DailyController::runFinished);
+    c->runNow();
+    QTRY_VERIFY(m_llm->http().requestCount() > 0);
+    c.reset(); // the app quits mid-run: no crash, nothing emitted into the void
+    QTest::qWait(100);
+    QCOMPARE(finished.count(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestDailyController)
