@@ -82,6 +82,7 @@ private slots:
     void catchUpWithReplacements();
     void catchUpLimits();
     void requestSpacingIsRespected();
+    void cancelDuringMetadata();
 
 private:
     void setToday(const QDate &day);
@@ -621,6 +622,35 @@ void TestDayIngest::requestSpacingIsRespected()
         QVERIFY2(gap >= spacing - 10, qPrintable(u"request %1 came %2 ms after the previous one"_s.arg(i).arg(gap)));
     }
     QCOMPARE(m_arxiv->http().maxConcurrentRequests(), 1); // a single connection at a time
+    QCOMPARE(count(u"SELECT COUNT(*) FROM papers WHERE metadata_complete = 1"_s), 663);
+}
+
+void TestDayIngest::cancelDuringMetadata()
+{
+    m_arxiv->loadDayJsonl(TestData::read(u"arxiv/day_2025-10-07.cs.LG+cs.AI.jsonl"_s), kTue);
+    m_settings->setArxivRequestSpacingMs(300);
+    QSignalSpy finished(m_ingest.get(), &DayIngest::finished);
+    // Cancelled the moment the metadata stage begins, before its first request is queued.
+    connect(m_ingest.get(), &DayIngest::progress, m_ingest.get(), [this](const QString &stage, int done, int) {
+        if (stage == u"metadata"_s && done == 0)
+            m_ingest->cancel();
+    });
+    m_ingest->start({}, {});
+    QVERIFY(finished.wait(10000));
+    QTest::qWait(700); // a request still queued would go out within two spacings
+    QCOMPARE(finished.size(), 1);
+    const IngestSummary s = finished.first().first().value<IngestSummary>();
+    QCOMPARE(s.error, u"Cancelled."_s);
+    QCOMPARE(m_feedStored, 1);
+    QCOMPARE(count(u"SELECT COUNT(*) FROM papers"_s), 663); // what was stored stays
+    QCOMPARE(m_arxiv->requests(FakeArxivServer::Service::Api).size(), 0);
+    QVERIFY(!m_ingest->isRunning());
+
+    // And it can run again afterwards.
+    m_settings->setArxivRequestSpacingMs(20);
+    disconnect(m_ingest.get(), &DayIngest::progress, m_ingest.get(), nullptr);
+    const IngestSummary again = run();
+    QVERIFY2(again.error.isEmpty(), qPrintable(again.error));
     QCOMPARE(count(u"SELECT COUNT(*) FROM papers WHERE metadata_complete = 1"_s), 663);
 }
 

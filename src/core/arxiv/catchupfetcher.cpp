@@ -38,11 +38,13 @@ void CatchUpFetcher::start(const QUrl &apiBase, const QStringList &categories,
     m_fetched = 0;
     m_papers.clear();
     m_running = true;
+    m_cancelled = false;
     startPhase(Phase::Submitted);
 }
 
 void CatchUpFetcher::cancel()
 {
+    m_cancelled = true; // nothing more is asked for, also when cancel() comes before the first request
     m_queue.cancelAll(this);
 }
 
@@ -57,6 +59,10 @@ void CatchUpFetcher::startPhase(Phase phase)
 
 void CatchUpFetcher::requestPage()
 {
+    if (m_cancelled) {
+        done(QCoreApplication::translate("CatchUpFetcher", "Cancelled."));
+        return;
+    }
     if (m_start >= kApiResultLimit) {
         done(tr("the day is too far back for the arXiv API to list (more than 30000 newer entries)"));
         return;

@@ -63,5 +63,6 @@ private:
     int m_fetched = 0; // over both phases, for progress
     bool m_emptyRetried = false;
     bool m_running = false;
+    bool m_cancelled = false;
     QList<Paper> m_papers;
 };

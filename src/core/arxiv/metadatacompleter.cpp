@@ -35,17 +35,23 @@ void MetadataCompleter::start(const QUrl &apiBase, const QStringList &arxivIds, 
     m_apiErrors.clear();
     m_missing.clear();
     m_running = true;
+    m_cancelled = false;
     emit progress(0, total());
     requestBatch();
 }
 
 void MetadataCompleter::cancel()
 {
+    m_cancelled = true; // nothing more is asked for, also when cancel() comes before the first request
     m_queue.cancelAll(this); // the answer callback reports the cancellation
 }
 
 void MetadataCompleter::requestBatch()
 {
+    if (m_cancelled) {
+        done(QCoreApplication::translate("MetadataCompleter", "Cancelled."));
+        return;
+    }
     if (m_batch >= m_batches.size()) {
         done({});
         return;

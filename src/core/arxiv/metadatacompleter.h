@@ -53,4 +53,5 @@ private:
     QStringList m_apiErrors;
     QStringList m_missing;
     bool m_running = false;
+    bool m_cancelled = false;
 };
