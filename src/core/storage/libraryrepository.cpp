@@ -14,6 +14,7 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 
 constexpr qsizetype kMinPrefixLength = 3;
+constexpr qsizetype kMinRankedPrefixLength = 6;
 
 // The latest abstract-stage score of p: a scored row before an unscored one, then the newest.
 constexpr auto kLatestScoreJoin =
@@ -150,11 +151,19 @@ QList<LibraryPaper> LibraryRepository::search(const QString &query, int limit)
     const QString match = ftsQuery(query);
     if (match.isEmpty())
         return {};
-    // The best matches are chosen inside the full-text index first; the joins (latest score, marks, day)
-    // then run for those rows only, not for every match of a short prefix.
+    // The matches are chosen inside the full-text index first; the joins (latest score, marks, day) then
+    // run for those rows only. A short unfinished word ("lea", "quan") matches a large part of the history,
+    // and ranking all of those by bm25 takes far longer than a keystroke: until the word has
+    // kMinRankedPrefixLength letters the newest matches come first, which the index answers at once.
+    const QString trimmed = query.trimmed();
+    const QString lastWord = trimmed.section(QRegularExpression(u"\\s+"_s), -1);
+    const bool shortPrefix = match.endsWith(u'*') && lastWord.size() < kMinRankedPrefixLength;
+    const QString inner = shortPrefix
+        ? u"SELECT rowid AS id, 0 AS rank FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid DESC LIMIT ?"_s
+        : u"SELECT rowid AS id, rank FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank LIMIT ?"_s;
     const QString sql = paperColumns(u"(SELECT MAX(day) FROM announcements n WHERE n.paper_id = p.id)"_s, u"f.rank"_s)
-        + u"FROM (SELECT rowid AS id, rank FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank LIMIT ?) f "_s
-          u"JOIN papers p ON p.id = f.id "_s + QString::fromUtf16(kLatestScoreJoin) + u"ORDER BY f.rank"_s;
+        + u"FROM ("_s + inner + u") f JOIN papers p ON p.id = f.id "_s + QString::fromUtf16(kLatestScoreJoin)
+        + (shortPrefix ? u"ORDER BY f.id DESC"_s : u"ORDER BY f.rank"_s);
     return readPapers(sql, {match, limit});
 }
 
