@@ -52,6 +52,9 @@ private slots:
     void newCriteriaOrPaperVersionIsAskedAgain();
     void budgetStopKeepsWhatWasScored();
     void titleFilterOffScoresEverything();
+    void titleAnswersAreReusedToo();
+    void unusableTitleRepliesKeepThePapers();
+    void exhaustedRetriesLeaveUnscoredWithReason();
 
 private:
     HttpClient m_http;
@@ -606,6 +609,90 @@ void TestSelectionRun::titleFilterOffScoresEverything()
     QCOMPARE(summary->considered, 6);
     QCOMPARE(summary->scored, 5);
     QCOMPARE(summary->unscored, 1); // not in the database: counted, never silently lost
+}
+
+void TestSelectionRun::titleAnswersAreReusedToo()
+{
+    SelectionFixture fx;
+    QVERIFY(fx.open());
+    const QList<Paper> papers = fx.addPapers(10);
+    FakeLlmServer server;
+    QVERIFY(server.listen());
+    server.registerPapers(papers);
+    server.setTitleJudge([](const FakeLlmPaper &p) { return p.number % 3 == 0; });
+    const SelectionConfig config = SelectionFixture::configFor(server, u"openai"_s);
+    {
+        SelectionRun run(fx.db(), m_http, m_prices, config);
+        const auto s = SelectionFixture::runToEnd(run, 0, SelectionFixture::ids(papers));
+        QVERIFY(s);
+        QVERIFY(s->titleDropped > 0);
+    }
+    const int calls = server.callCount();
+    SelectionRun again(fx.db(), m_http, m_prices, config);
+    const auto s = SelectionFixture::runToEnd(again, 0, SelectionFixture::ids(papers));
+    QVERIFY(s);
+    QCOMPARE(server.callCount(), calls); // neither stage asks again
+    QCOMPARE(s->requests, 0);
+    QCOMPARE(s->reused, 10);
+    QCOMPARE(s->titleDropped + s->scored, 10);
+}
+
+void TestSelectionRun::unusableTitleRepliesKeepThePapers()
+{
+    SelectionFixture fx;
+    QVERIFY(fx.open());
+    const QList<Paper> papers = fx.addPapers(8);
+    FakeLlmServer server;
+    QVERIFY(server.listen());
+    server.registerPapers(papers);
+    server.setTitleJudge([](const FakeLlmPaper &) { return true; }); // would drop all, if it could answer
+    server.setFaultRule([](const FakeLlmCall &c) { return c.stage == Stage::Title ? Fault::Prose : Fault::None; });
+    SelectionConfig config = SelectionFixture::configFor(server, u"anthropic"_s);
+    config.titleBatchSize = 8;
+    SelectionRun run(fx.db(), m_http, m_prices, config);
+    const auto s = SelectionFixture::runToEnd(run, 0, SelectionFixture::ids(papers));
+    QVERIFY(s);
+    QCOMPARE(server.callCount(Stage::Title), 3); // once, then again in halves
+    QCOMPARE(s->titleDropped, 0);
+    QCOMPARE(s->scored, 8); // in doubt, the abstract stage decides
+    const auto titles = fx.scores(u"title"_s);
+    QCOMPARE(titles.size(), 8);
+    for (const Score &t : titles) {
+        QCOMPARE(t.status, ScoreStatus::Kept);
+        QVERIFY2(t.reason.contains(u"unusable"_s), qPrintable(t.reason));
+    }
+}
+
+void TestSelectionRun::exhaustedRetriesLeaveUnscoredWithReason()
+{
+    SelectionFixture fx;
+    QVERIFY(fx.open());
+    const QList<Paper> papers = fx.addPapers(4);
+    FakeLlmServer server;
+    QVERIFY(server.listen());
+    server.registerPapers(papers);
+    server.setFaultRule([](const FakeLlmCall &) { return Fault::ServerError; });
+    SelectionConfig config = SelectionFixture::configFor(server, u"gemini"_s);
+    config.abstractBatchSize = 4;
+    SelectionRun run(fx.db(), m_http, m_prices, config);
+    run.setRetryPolicy(fastRetry());
+    const auto s = SelectionFixture::runToEnd(run, 0, SelectionFixture::ids(papers));
+    QVERIFY(s);
+    QVERIFY(s->error.isEmpty()); // not fatal: the papers say why
+    QCOMPARE(server.callCount(Stage::Title), 4);    // 4 attempts, then the pre-filter keeps them
+    QCOMPARE(server.callCount(Stage::Abstract), 4); // 4 attempts, then unscored
+    QCOMPARE(s->requests, 8);
+    QCOMPARE(s->retries, 6);
+    QCOMPARE(s->unscored, 4);
+    const auto abstracts = fx.scores(u"abstract"_s);
+    QCOMPARE(abstracts.size(), 4);
+    for (const Score &a : abstracts) {
+        QCOMPARE(a.status, ScoreStatus::Unscored);
+        QVERIFY2(a.reason.contains(u"4 attempt"_s) && a.reason.contains(u"500"_s), qPrintable(a.reason));
+    }
+    for (const Score &t : fx.scores(u"title"_s))
+        QVERIFY2(t.reason.contains(u"pre-filter failed"_s), qPrintable(t.reason));
+    QCOMPARE(fx.count(u"SELECT COUNT(*) FROM llm_requests WHERE status = 'http_error' AND http_status = 500"_s), 8);
 }
 
 QTEST_GUILESS_MAIN(TestSelectionRun)
