@@ -410,7 +410,7 @@ void TestDayIngest::serviceUnavailableHonoursRetryAfter()
     const auto rss = m_arxiv->requests(FakeArxivServer::Service::Rss);
     QCOMPARE(rss.size(), 2);
     const qint64 waited = rss.at(1).receivedAtMs - rss.at(0).receivedAtMs;
-    QVERIFY2(waited >= 990, qPrintable(u"retried after %1 ms, Retry-After said 1 s"_s.arg(waited)));
+    QVERIFY2(waited >= 950, qPrintable(u"retried after %1 ms, Retry-After said 1 s"_s.arg(waited)));
     const QString notices = m_notices.join(u'\n');
     QVERIFY2(notices.contains(u"HTTP 503"_s) && notices.contains(u"1.0 s"_s) && notices.contains(u"attempt 2 of 4"_s),
              qPrintable(notices));
@@ -618,8 +618,10 @@ void TestDayIngest::requestSpacingIsRespected()
     QCOMPARE(all.size(), 1 + 1 + 5); // feed, failed batch, 5 batches of <= 150
     for (qsizetype i = 1; i < all.size(); ++i) {
         const qint64 gap = all.at(i).receivedAtMs - all.at(i - 1).receivedAtMs;
-        // Measured where arXiv would measure it; a few ms of loopback jitter allowed.
-        QVERIFY2(gap >= spacing - 10, qPrintable(u"request %1 came %2 ms after the previous one"_s.arg(i).arg(gap)));
+        // Measured where arXiv would measure it. The server shares this thread with the client, so a
+        // request read late (the process descheduled on a loaded machine) shortens the next gap: 20 %
+        // slack. Without the queue's spacing the gaps are a few ms.
+        QVERIFY2(gap >= spacing * 8 / 10, qPrintable(u"request %1 came %2 ms after the previous one"_s.arg(i).arg(gap)));
     }
     QCOMPARE(m_arxiv->http().maxConcurrentRequests(), 1); // a single connection at a time
     QCOMPARE(count(u"SELECT COUNT(*) FROM papers WHERE metadata_complete = 1"_s), 663);
