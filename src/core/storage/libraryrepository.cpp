@@ -15,6 +15,7 @@ namespace {
 
 constexpr qsizetype kMinPrefixLength = 3;
 constexpr qsizetype kMinRankedPrefixLength = 6;
+constexpr int kMaxRankedMatches = 5000;
 
 // The latest abstract-stage score of p: a scored row before an unscored one, then the newest.
 constexpr auto kLatestScoreJoin =
@@ -157,7 +158,17 @@ QList<LibraryPaper> LibraryRepository::search(const QString &query, int limit)
     // kMinRankedPrefixLength letters the newest matches come first, which the index answers at once.
     const QString trimmed = query.trimmed();
     const QString lastWord = trimmed.section(QRegularExpression(u"\\s+"_s), -1);
-    const bool shortPrefix = match.endsWith(u'*') && lastWord.size() < kMinRankedPrefixLength;
+    bool newestFirst = match.endsWith(u'*') && lastWord.size() < kMinRankedPrefixLength;
+    if (!newestFirst) {
+        // The same holds for any query matching most of the history ("model", a common surname): counting up
+        // to the cap walks the index without ranking, which stays cheap.
+        QSqlQuery count(m_database.connection());
+        count.prepare(u"SELECT COUNT(*) FROM (SELECT rowid FROM papers_fts WHERE papers_fts MATCH ? LIMIT ?)"_s);
+        count.addBindValue(match);
+        count.addBindValue(kMaxRankedMatches + 1);
+        newestFirst = count.exec() && count.next() && count.value(0).toInt() > kMaxRankedMatches;
+    }
+    const bool shortPrefix = newestFirst;
     const QString inner = shortPrefix
         ? u"SELECT rowid AS id, 0 AS rank FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rowid DESC LIMIT ?"_s
         : u"SELECT rowid AS id, rank FROM papers_fts WHERE papers_fts MATCH ? ORDER BY rank LIMIT ?"_s;
