@@ -45,6 +45,19 @@ QString word(QRandomGenerator &rng)
     return u"w%1"_s.arg(int(20000 * u * u * u)); // skewed towards small numbers: common words
 }
 
+// A name made of letters ("Bqmd"), so prefixes spread over names as they do over real ones.
+QString letters(int n)
+{
+    QString out;
+    do {
+        out.prepend(QChar(u'a' + n % 26));
+        n /= 26;
+    } while (n > 0);
+    out.prepend(u"Kr"_s);
+    out[0] = out[0].toUpper();
+    return out;
+}
+
 QString sentence(QRandomGenerator &rng, int words)
 {
     QStringList out;
@@ -77,7 +90,7 @@ bool fill(Database &db, int count)
         // Names from pools of 3,000 given and 30,000 family names: a surname is shared by a few papers.
         QStringList names;
         for (int a = 1 + rng.bounded(6); a > 0; --a)
-            names << u"Given%1 Family%2"_s.arg(rng.bounded(3000)).arg(int(30000 * std::pow(rng.generateDouble(), 2)));
+            names << letters(rng.bounded(3000)) + u' ' + letters(int(30000 * std::pow(rng.generateDouble(), 2)));
         paper.addBindValue(names.join(u", "_s));
         paper.addBindValue(cat);
         paper.addBindValue(QString(cat + u" cs.LG"_s));
@@ -177,12 +190,18 @@ int main(int argc, char *argv[])
 
     // Search as you type: every prefix of the query, as the window does it (FTS5, best 500).
     QList<double> searchMs;
-    for (const QString &query : {u"quantization pruning"_s, u"sparse mixture experts"_s, u"Family1234"_s}) {
+    double slowestMs = 0;
+    QString slowest;
+    for (const QString &query : {u"quantization pruning"_s, u"sparse mixture experts"_s, letters(1234)}) {
         for (int n = 1; n <= query.size(); ++n) {
             QElapsedTimer k;
             k.start();
             model.showSearch(query.left(n), 500);
             searchMs << k.nsecsElapsed() / 1e6;
+            if (searchMs.last() > slowestMs) {
+                slowestMs = searchMs.last();
+                slowest = query.left(n);
+            }
         }
     }
 
@@ -193,6 +212,7 @@ int main(int argc, char *argv[])
     std::printf("%-44s %10.1f %10.1f\n", "filter: digest / scored / all", s.median, s.max);
     std::printf("%-44s %10.1f %10.1f\n", "sort by a column", o.median, o.max);
     std::printf("%-44s %10.1f %10.1f\n", "search as you type (FTS5, 500 best)", q.median, q.max);
+    std::printf("slowest search: \"%s\" %.1f ms\n", qPrintable(slowest), slowestMs);
     const double worst = std::max({f.max, c.max, s.max, q.max});
     std::printf("\nworst keystroke (filters + search): %.1f ms; target < 50 ms: %s\n", worst, worst < 50 ? "met" : "NOT met");
     return 0;
