@@ -34,6 +34,7 @@ private slots:
     void starAndReadAreStored();
     void searchSpansTheWholeHistory();
     void searchTreatsOperatorsAsWords();
+    void searchOrdersShortPrefixesByNewest();
     void dayListHasTodayFirst();
 
 private:
@@ -276,6 +277,32 @@ void TestPaperModels::searchTreatsOperatorsAsWords()
         model.showSearch(text);
         QVERIFY2(model.lastError().isEmpty(), qPrintable(text + u": "_s + model.lastError()));
     }
+}
+
+void TestPaperModels::searchOrdersShortPrefixesByNewest()
+{
+    // The oldest paper is the best match (the word three times in its title).
+    const QStringList titles = {u"Zyxwvut zyxwvut zyxwvut routing"_s, u"On zyxwvut"_s, u"Zyxwvut again"_s};
+    QList<qint64> ids;
+    for (qsizetype i = 0; i < titles.size(); ++i) {
+        GuiFixture::TestPaper p;
+        p.arxivId = u"2510.9910%1"_s.arg(i);
+        p.title = titles.at(i);
+        p.abstract = u"Filler text about something else entirely, long enough to weigh on bm25."_s;
+        p.day = m_demo->day();
+        ids << GuiFixture::addPaper(m_demo->database(), p);
+        QVERIFY(ids.last() > 0);
+    }
+    PaperTableModel model(m_demo->database());
+    model.showSearch(u"zyxwvut"_s); // a finished long word: best match first
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.paperAt(0)->id, ids.first());
+    model.showSearch(u"zyx"_s); // a short unfinished word: newest first, without ranking everything
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.paperAt(0)->id, ids.last());
+    QCOMPARE(model.paperAt(2)->id, ids.first());
+    model.showSearch(u"zy"_s); // two letters: a whole word only
+    QCOMPARE(model.rowCount(), 0);
 }
 
 void TestPaperModels::dayListHasTodayFirst()
