@@ -4,17 +4,17 @@
 #include "appcontext.h"
 #include "cli/commandline.h"
 #include "demo/demolibrary.h"
+#include "desktopshell.h"
 #include "llm/llmapikeys.h"
 #include "mainwindow.h"
+#include "platform/singleinstance.h"
 #include "screenshottour.h"
 #include "settings/appsettings.h"
 #include "settings/keychainsecretstore.h"
 #include "storage/database.h"
 #include "storage/libraryrepository.h"
 
-#ifdef PAPERSIEVE_HAVE_DAILY_CONTROLLER
 #include "schedule/dailycontroller.h"
-#endif
 
 #include <QApplication>
 #include <QEventLoop>
@@ -51,6 +51,21 @@ bool hasApiKey(const AppSettings &settings, SecretStore &secrets)
 int runGui(const CommandLine &cl)
 {
     AppContext ctx = AppContext::fromCommandLine(cl);
+
+    // One window per user and database: a second start hands its wish ("activate" or "run now") to the
+    // first and ends here. The demo opens its own throw-away database, so it never conflicts.
+    SingleInstance instance(SingleInstance::defaultServerName(ctx.databasePath));
+    if (!cl.demo) {
+        switch (instance.claim(cl.runNow ? SingleInstance::Message::RunNow : SingleInstance::Message::Activate)) {
+        case SingleInstance::Role::Primary:
+            break;
+        case SingleInstance::Role::Secondary:
+            return 0;
+        case SingleInstance::Role::Failed:
+            QMessageBox::critical(nullptr, QObject::tr("PaperSieve"), instance.errorString());
+            return 1;
+        }
+    }
     AppSettings settings(*ctx.settings);
     KeychainSecretStore secrets;
 
@@ -78,26 +93,28 @@ int runGui(const CommandLine &cl)
     Database &database = demoMode ? demo->database() : *userDatabase;
 
     DailyController *daily = nullptr;
-#ifdef PAPERSIEVE_HAVE_DAILY_CONTROLLER
     std::unique_ptr<DailyController> dailyOwner;
     if (!demoMode) {
         dailyOwner = std::make_unique<DailyController>(database, settings, secrets);
         daily = dailyOwner.get();
     }
-#endif
 
     MainWindow window(database, settings, secrets, daily);
     if (demoMode)
         window.setDemoDay(demo->day(), demo->model());
 
-    // ===== DesktopShell (tray icon, schedule notifications, single instance, close-to-tray) =====
-    // The DAILY engineer / the lead wires it here, e.g.:
-    //   DesktopShell shell(window, daily, settings);   // filters window's close event to hide to the tray
-    //   if (cl.runNow && daily) daily->runNow();
-    // Without it, closing the window quits the app (Qt's default quitOnLastWindowClosed).
-    // =============================================================================================
+    // Tray, close-to-tray, notifications, single-instance messages, start at login. start() shows the
+    // window, unless the app was started at login and a tray is there to hold it.
+    DesktopShell shell(&window, settings, daily);
+    shell.setShowDay([&window](const QDate &day) { window.showDay(day); });
+    if (!cl.demo)
+        shell.attachSingleInstance(&instance);
+    QObject::connect(&shell, &DesktopShell::message, &window,
+                     [&window](const QString &text) { window.showMessage(text, false); });
+    shell.start(cl.autostart);
+    if (cl.runNow && daily)
+        daily->runNow();
 
-    window.show();
     const QString screenshotDir = qEnvironmentVariable("PAPERSIEVE_SCREENSHOT_DIR");
     if (!screenshotDir.isEmpty())
         ScreenshotTour::start(&window, database, settings, secrets, screenshotDir);

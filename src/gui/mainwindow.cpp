@@ -17,9 +17,7 @@
 #include "text/costformat.h"
 
 // The DAILY engineer's controller; until the core builds it the window runs without it (as in the demo).
-#ifdef PAPERSIEVE_HAVE_DAILY_CONTROLLER
 #include "schedule/dailycontroller.h"
-#endif
 
 #include <QAction>
 #include <QApplication>
@@ -374,7 +372,6 @@ void MainWindow::buildStatusBar()
 
 void MainWindow::connectDaily()
 {
-#ifdef PAPERSIEVE_HAVE_DAILY_CONTROLLER
     if (m_daily) {
         connect(m_daily, &DailyController::runStarted, this, &MainWindow::onRunStarted);
         connect(m_daily, &DailyController::progress, this, &MainWindow::onProgress);
@@ -387,7 +384,6 @@ void MainWindow::connectDaily()
             onRunStarted({});
         return;
     }
-#endif
     m_runAction->setEnabled(false);
     m_runAction->setToolTip(tr("Running needs an API key: add one in Settings"));
     m_messageRetry->setEnabled(false);
@@ -598,14 +594,12 @@ void MainWindow::pageAbstract()
 
 void MainWindow::runNow()
 {
-#ifdef PAPERSIEVE_HAVE_DAILY_CONTROLLER
     if (!m_daily || m_daily->isRunning())
         return;
     hideMessage();
     // Today means "the newest announcement"; an earlier day in the list is run for that day.
     const QDate day = m_currentDay.isValid() && m_currentDay != m_days->today() ? m_currentDay : QDate();
     m_daily->runNow(day);
-#endif
 }
 
 void MainWindow::onRunStarted(const QDate &day)

@@ -164,7 +164,9 @@ void TestMainWindow::keyboardMovesStarsAndSearches()
     window.setDemoDay(m_demo->day(), m_demo->model());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    // Shortcuts only reach an active window; on Xvfb without a window manager nobody activates it.
     window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
     window.paperView()->setFocus();
     QTableView *table = window.paperView();
     QCOMPARE(table->currentIndex().row(), 0);
