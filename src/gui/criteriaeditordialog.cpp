@@ -77,10 +77,12 @@ CriteriaEditorDialog::CriteriaEditorDialog(Database &database, AppSettings &sett
     m_topics->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_repository = new KSyntaxHighlighting::Repository;
     m_highlighter = new MarkdownHighlighter(m_topics->document());
-    m_highlighter->setDefinition(m_repository->definitionForName(u"Markdown"_s));
+    // The theme first: setDefinition() highlights at once, and with no theme yet every format comes out
+    // as the default style (KSyntaxHighlighting 5.x does not re-highlight on setTheme()).
     const bool dark = palette().color(QPalette::Base).lightness() < 128;
     m_highlighter->setTheme(m_repository->defaultTheme(dark ? KSyntaxHighlighting::Repository::DarkTheme
                                                             : KSyntaxHighlighting::Repository::LightTheme));
+    m_highlighter->setDefinition(m_repository->definitionForName(u"Markdown"_s));
 
     m_prompt->setObjectName(u"prompt"_s);
     m_prompt->setReadOnly(true);

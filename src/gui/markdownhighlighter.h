@@ -3,9 +3,9 @@
 
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 
-// KSyntaxHighlighting's Markdown highlighting for the criteria editor. applyFormat() is our own: the
-// library's (5.116 built for Qt 6.4) left the whole text invisible under Qt 6.4, so the format is built here
-// from the theme's colour and weight only, and text in the default style keeps the palette's colour.
+// KSyntaxHighlighting's Markdown highlighting for the criteria editor. applyFormat() is our own: it takes
+// only the theme's colour (made opaque) and weight, and leaves text in the default style in the palette's
+// colour, so the editor stays readable in dark palettes whatever the theme's background.
 class MarkdownHighlighter final : public KSyntaxHighlighting::SyntaxHighlighter
 {
     Q_OBJECT

@@ -17,6 +17,8 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTextBlock>
+#include <QTextLayout>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -81,6 +83,13 @@ void TestGuiDialogs::criteriaEditorRestoresDefaultAndVersions()
     QVERIFY(CriteriaRepository(m_demo->database()).saveIfNew(older) > 0);
 
     CriteriaEditorDialog dialog(m_demo->database(), *m_settings, m_demo->day());
+    // The topics are highlighted as Markdown: the heading line carries a bold, coloured format.
+    const QTextBlock heading = dialog.topicsEdit()->document()->firstBlock();
+    QVERIFY(heading.text().startsWith(u"## "_s));
+    bool headingStyled = false;
+    for (const QTextLayout::FormatRange &range : heading.layout()->formats())
+        headingStyled = headingStyled || (range.format.fontWeight() == QFont::Bold && range.format.hasProperty(QTextFormat::ForegroundBrush));
+    QVERIFY2(headingStyled, "the Markdown heading is highlighted");
     dialog.topicsEdit()->setPlainText(u"something else"_s);
     dialog.restoreDefault();
     QCOMPARE(dialog.topicsEdit()->toPlainText(), Criteria::defaults().topics);
