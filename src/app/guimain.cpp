@@ -104,16 +104,21 @@ int runGui(const CommandLine &cl)
         window.setDemoDay(demo->day(), demo->model());
 
     // Tray, close-to-tray, notifications, single-instance messages, start at login. start() shows the
-    // window, unless the app was started at login and a tray is there to hold it.
-    DesktopShell shell(&window, settings, daily);
-    shell.setShowDay([&window](const QDate &day) { window.showDay(day); });
-    if (!cl.demo)
-        shell.attachSingleInstance(&instance);
-    QObject::connect(&shell, &DesktopShell::message, &window,
-                     [&window](const QString &text) { window.showMessage(text, false); });
-    shell.start(cl.autostart);
-    if (cl.runNow && daily)
-        daily->runNow();
+    // window, unless the app was started at login and a tray is there to hold it. The demo has no
+    // schedule and no runs, so it is a plain window.
+    std::unique_ptr<DesktopShell> shell;
+    if (demoMode) {
+        window.show();
+    } else {
+        shell = std::make_unique<DesktopShell>(&window, settings, daily);
+        shell->setShowDay([&window](const QDate &day) { window.showDay(day); });
+        shell->attachSingleInstance(&instance);
+        QObject::connect(shell.get(), &DesktopShell::message, &window,
+                         [&window](const QString &text) { window.showMessage(text, false); });
+        shell->start(cl.autostart);
+        if (cl.runNow && daily)
+            daily->runNow();
+    }
 
     const QString screenshotDir = qEnvironmentVariable("PAPERSIEVE_SCREENSHOT_DIR");
     if (!screenshotDir.isEmpty())

@@ -406,6 +406,7 @@ void MainWindow::setDemoDay(const QDate &day, const QString &model)
     m_demoBanner->show();
     m_nextRunLabel->setText(tr("Demo library: nothing is fetched or sent"));
     m_days->setToday(day);
+    m_days->setTodayCaption(tr("Demo day"));
     reloadAll();
     showDay(day);
 }

@@ -318,6 +318,16 @@ void TestPaperModels::dayListHasTodayFirst()
     QCOMPARE(days.dayAt(1), m_demo->day());
     QCOMPARE(days.index(1).data(DayListModel::RelevantRole).toInt(), 70);
     QCOMPARE(days.index(1).data(DayListModel::SummaryRole).toString(), u"70 relevant · $1.21"_s);
+
+    QVERIFY(days.index(0).data(Qt::DisplayRole).toString().startsWith(u"Today, "_s));
+
+    // The demo pins its own day and does not call it today.
+    days.setToday(m_demo->day());
+    days.setTodayCaption(u"Demo day"_s);
+    days.reload();
+    QCOMPARE(days.rowCount(), 1);
+    const QString caption = days.index(0).data(Qt::DisplayRole).toString();
+    QVERIFY2(caption.startsWith(u"Demo day, "_s) && caption.contains(u"2025"_s), qPrintable(caption));
 }
 
 QTEST_GUILESS_MAIN(TestPaperModels)

@@ -102,7 +102,11 @@ QVariant DayListModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole: {
         const QString date = QLocale().toString(d.day, u"ddd d MMM yyyy"_s);
-        return d.day == m_today ? tr("Today, %1").arg(QLocale().toString(d.day, u"d MMM"_s)) : date;
+        if (d.day != m_today)
+            return date;
+        const QString shortDate = QLocale().toString(d.day, u"d MMM yyyy"_s);
+        return m_todayCaption.isEmpty() ? tr("Today, %1").arg(QLocale().toString(d.day, u"d MMM"_s))
+                                        : m_todayCaption + u", "_s + shortDate;
     }
     case Qt::ToolTipRole:
         return tr("%1\n%2 papers stored, %3 scored, %4 relevant\nLLM cost %5 over %n run(s)", nullptr, d.runs)

@@ -31,6 +31,8 @@ public:
     void setCutoffs(int relevance, int novelty);
     void setToday(const QDate &today); // tests and the demo pin "today"
     QDate today() const { return m_today; }
+    // What the pinned day is called instead of "Today" (the demo's day is not today).
+    void setTodayCaption(const QString &caption) { m_todayCaption = caption; }
     void reload();
 
     int rowOfDay(const QDate &day) const;
@@ -46,6 +48,7 @@ private:
     Database &m_database;
     QList<LibraryDay> m_days;
     QDate m_today;
+    QString m_todayCaption;
     int m_relevanceCutoff = 8;
     int m_noveltyCutoff = 7;
 };
