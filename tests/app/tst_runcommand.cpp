@@ -292,13 +292,13 @@ void TestRunCommand::arxivDownIsAClearFailure()
 
 void TestRunCommand::digestDoesNotWaitForTheMetadata()
 {
-    // The arXiv API takes 4 s to answer the id_list request; scoring and the digest do not wait for it.
+    // The arXiv API takes 6 s to answer the id_list request; scoring and the digest do not wait for it.
     QList<Paper> papers;
     for (const FeedItem &i : std::as_const(m_items))
         papers << i.paper;
     FakeResponse slow = FakeResponse::xml(FakeArxivServer::buildAtom(papers, int(papers.size()), 0,
                                                                      int(papers.size()), u"id_list"_s));
-    slow.delayMs = 4000;
+    slow.delayMs = 6000;
     m_arxiv->setOverride(FakeArxivServer::Service::Api, slow);
     const QString out = m_dir->filePath(u"digest.md"_s);
     QElapsedTimer clock;
@@ -309,8 +309,8 @@ void TestRunCommand::digestDoesNotWaitForTheMetadata()
     QCOMPARE(p->state(), QProcess::Running); // still waiting for the metadata
     const Outcome o = finish(*p);
     QVERIFY2(o.exitCode == 0, qPrintable(o.err));
-    QVERIFY(clock.elapsed() >= 4000);
-    QVERIFY2(writtenAt < 4000, qPrintable(QString::number(writtenAt)));
+    QVERIFY(clock.elapsed() >= 6000);
+    QVERIFY2(writtenAt < 6000, qPrintable(QString::number(writtenAt)));
     QVERIFY(o.err.contains(u"metadata still completing"_s));
     QFile f(out);
     QVERIFY(f.open(QIODevice::ReadOnly));

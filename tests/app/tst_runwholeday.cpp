@@ -73,7 +73,9 @@ void TestRunWholeDay::wholeDayAtArxivPace()
     const QList<FakeRequest> rss = arxiv.requests(FakeArxivServer::Service::Rss);
     qint64 previous = rss.isEmpty() ? -3000 : rss.last().receivedAtMs;
     for (const FakeRequest &r : api) {
-        QVERIFY2(r.receivedAtMs - previous >= 2990, qPrintable(QString::number(r.receivedAtMs - previous)));
+        // Sent 3 s apart by the client; measured where they arrive, so a busy test machine that read the
+        // previous request late may shorten one gap a little.
+        QVERIFY2(r.receivedAtMs - previous >= 2900, qPrintable(QString::number(r.receivedAtMs - previous)));
         previous = r.receivedAtMs;
     }
     qInfo("663 papers: digest written after %lld ms, process exited after %lld ms; %d LLM requests (max %d at once), "

@@ -146,7 +146,7 @@ void FakeHttpServer::respond(QTcpSocket *socket, const FakeRequest &request)
         return;
     }
     QPointer<QTcpSocket> guard(socket);
-    QTimer::singleShot(response.delayMs, this, [this, guard, response] {
+    QTimer::singleShot(response.delayMs, Qt::PreciseTimer, this, [this, guard, response] {
         if (guard)
             writeResponse(guard, response);
         finishRequest();
@@ -176,7 +176,7 @@ void FakeHttpServer::writeResponse(QTcpSocket *socket, const FakeResponse &respo
         QPointer<QTcpSocket> guard(socket);
         for (qsizetype i = 0; i < response.chunks.size(); ++i) {
             const bool last = i + 1 == response.chunks.size();
-            QTimer::singleShot(int(i) * response.chunkDelayMs, this, [guard, chunk = response.chunks.at(i), last] {
+            QTimer::singleShot(int(i) * response.chunkDelayMs, Qt::PreciseTimer, this, [guard, chunk = response.chunks.at(i), last] {
                 if (!guard)
                     return;
                 guard->write(chunk);
