@@ -17,7 +17,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -377,7 +379,23 @@ void SettingsDialog::accept()
     const QString key = m_apiKey->text().trimmed();
     if (m_keyLoaded && key != m_loadedKey) {
         const QString name = LlmApiKeys::secretName(m_provider->currentData().toString());
-        auto done = [](bool, const QString &) {};
+        // The dialog is closed by the time the keychain answers: a failure is said on the window that
+        // opened it, since the key was not kept anywhere (never in the settings file instead).
+        QPointer<QWidget> owner = parentWidget();
+        auto done = [owner](bool ok, const QString &error) {
+            if (ok || !owner)
+                return;
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("API key not saved"),
+                                        tr("The API key could not be stored in the system keychain: %1\n\n"
+                                           "PaperSieve keeps keys only there, so it was not saved. Check that a "
+                                           "keychain (Secret Service, KWallet) is running and unlocked, then "
+                                           "enter the key again in the settings.")
+                                            .arg(error),
+                                        QMessageBox::Ok, owner);
+            box->setObjectName(u"keychainError"_s);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open(); // window-modal, does not block the event loop
+        };
         if (key.isEmpty())
             m_secrets.remove(name, parent() ? parent() : this, done);
         else

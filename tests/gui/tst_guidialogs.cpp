@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -36,6 +37,7 @@ private slots:
     void criteriaEditorEstimatesCost();
     void settingsValidateAsTheUserTypes();
     void settingsSaveAndKeepTheKeyInTheSecretStore();
+    void settingsSayWhenTheKeychainRefusesTheKey();
     void runCostsShowTheReferenceTable();
 
 private:
@@ -196,6 +198,26 @@ void TestGuiDialogs::settingsSaveAndKeepTheKeyInTheSecretStore()
     // Opening again shows the stored key.
     SettingsDialog again(*m_settings, secrets);
     QTRY_COMPARE(again.apiKeyEdit()->text(), u"sk-test-123"_s);
+}
+
+void TestGuiDialogs::settingsSayWhenTheKeychainRefusesTheKey()
+{
+    MemorySecretStore secrets;
+    QWidget window;
+    {
+        SettingsDialog dialog(*m_settings, secrets, &window);
+        QTRY_VERIFY(dialog.apiKeyEdit()->placeholderText().contains(u"Paste"_s));
+        secrets.setFailure(u"The keyring is locked"_s);
+        dialog.apiKeyEdit()->setText(u"sk-test-456"_s);
+        dialog.accept();
+    }
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = window.findChild<QMessageBox *>(u"keychainError"_s)) != nullptr);
+    QVERIFY2(box->text().contains(u"The keyring is locked"_s), qPrintable(box->text()));
+    m_qsettings->sync();
+    QFile ini(m_dir->filePath(u"settings.ini"_s));
+    QVERIFY(ini.open(QIODevice::ReadOnly));
+    QVERIFY2(!ini.readAll().contains("sk-test-456"), "a refused key must not fall back to the settings file");
 }
 
 void TestGuiDialogs::runCostsShowTheReferenceTable()
