@@ -112,6 +112,32 @@ void addAuthors(Paper &paper, const QString &creatorText)
     for (const QString &name : ArxivText::splitAuthors(creatorText))
         paper.authors.append(Author{ArxivText::decodeEntities(name), {}, -1});
 }
+
+// The arxiv: and dc: elements read the same in an RSS item and an Atom entry; anything else is skipped.
+void readArxivOrDcElement(QXmlStreamReader &xml, QStringView ns, QStringView name, FeedItem &item,
+                          QString &explicitType)
+{
+    if (ns == kArxivNs) {
+        if (name == u"announce_type")
+            explicitType = xml.readElementText().trimmed();
+        else if (name.compare(u"doi", Qt::CaseInsensitive) == 0)
+            item.paper.doi = xml.readElementText().trimmed();
+        else if (name == u"journal_reference" || name == u"journal_ref")
+            item.paper.journalRef = ArxivText::simplify(ArxivText::decodeEntities(xml.readElementText()));
+        else
+            xml.skipCurrentElement();
+    } else if (ns == kDcNs) {
+        if (name == u"creator")
+            addAuthors(item.paper, xml.readElementText());
+        else if (name == u"rights")
+            item.paper.license = xml.readElementText().trimmed();
+        else
+            xml.skipCurrentElement();
+    } else {
+        xml.skipCurrentElement();
+    }
+}
+
 } // namespace
 
 RssFeed RssParser::parse(const QByteArray &bytes, QString *error)
@@ -215,24 +241,8 @@ void RssParser::readRssItem(QXmlStreamReader &xml, RssFeed &feed, QString *itemE
                 itemDay = dateOfRfc2822(xml.readElementText()); // only when the channel did not say
             else
                 xml.skipCurrentElement();
-        } else if (ns == kArxivNs) {
-            if (name == u"announce_type")
-                explicitType = xml.readElementText().trimmed();
-            else if (name.compare(u"doi", Qt::CaseInsensitive) == 0)
-                item.paper.doi = xml.readElementText().trimmed();
-            else if (name == u"journal_reference" || name == u"journal_ref")
-                item.paper.journalRef = ArxivText::simplify(ArxivText::decodeEntities(xml.readElementText()));
-            else
-                xml.skipCurrentElement();
-        } else if (ns == kDcNs) {
-            if (name == u"creator")
-                addAuthors(item.paper, xml.readElementText());
-            else if (name == u"rights")
-                item.paper.license = xml.readElementText().trimmed();
-            else
-                xml.skipCurrentElement();
         } else {
-            xml.skipCurrentElement();
+            readArxivOrDcElement(xml, ns, name, item, explicitType);
         }
     }
     if (xml.hasError())
@@ -290,24 +300,8 @@ void RssParser::readAtomEntry(QXmlStreamReader &xml, RssFeed &feed, QString *ite
                 published = dateOfIso(xml.readElementText());
             else
                 xml.skipCurrentElement();
-        } else if (ns == kArxivNs) {
-            if (name == u"announce_type")
-                explicitType = xml.readElementText().trimmed();
-            else if (name.compare(u"doi", Qt::CaseInsensitive) == 0)
-                item.paper.doi = xml.readElementText().trimmed();
-            else if (name == u"journal_reference" || name == u"journal_ref")
-                item.paper.journalRef = ArxivText::simplify(ArxivText::decodeEntities(xml.readElementText()));
-            else
-                xml.skipCurrentElement();
-        } else if (ns == kDcNs) {
-            if (name == u"creator")
-                addAuthors(item.paper, xml.readElementText());
-            else if (name == u"rights")
-                item.paper.license = xml.readElementText().trimmed();
-            else
-                xml.skipCurrentElement();
         } else {
-            xml.skipCurrentElement();
+            readArxivOrDcElement(xml, ns, name, item, explicitType);
         }
     }
     if (xml.hasError())
