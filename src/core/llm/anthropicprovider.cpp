@@ -101,21 +101,10 @@ LlmUsage AnthropicProvider::parseUsage(const QJsonObject &usage) const
 LlmResponse AnthropicProvider::parseResponse(int httpStatus, const QByteArray &body) const
 {
     LlmResponse r;
-    r.httpStatus = httpStatus;
-    if (httpStatus < 200 || httpStatus >= 300) {
-        r.kind = LlmResponse::Kind::HttpError;
-        r.error = LlmErrorText::describe(displayName(), httpStatus, body);
+    const std::optional<QJsonObject> object = jsonObjectOrError(httpStatus, body, r);
+    if (!object)
         return r;
-    }
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-        r.kind = LlmResponse::Kind::BadBody;
-        r.error = QCoreApplication::translate("AnthropicProvider", "Anthropic sent an answer that is not JSON: %1")
-                      .arg(err.errorString());
-        return r;
-    }
-    const QJsonObject root = doc.object();
+    const QJsonObject &root = *object;
     if (root.value(u"type"_s).toString() == u"error") {
         r.kind = LlmResponse::Kind::HttpError;
         r.error = LlmErrorText::describe(displayName(), 500, body);

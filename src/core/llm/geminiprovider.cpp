@@ -91,21 +91,10 @@ LlmUsage GeminiProvider::parseUsage(const QJsonObject &m) const
 LlmResponse GeminiProvider::parseResponse(int httpStatus, const QByteArray &body) const
 {
     LlmResponse r;
-    r.httpStatus = httpStatus;
-    if (httpStatus < 200 || httpStatus >= 300) {
-        r.kind = LlmResponse::Kind::HttpError;
-        r.error = LlmErrorText::describe(displayName(), httpStatus, body);
+    const std::optional<QJsonObject> object = jsonObjectOrError(httpStatus, body, r);
+    if (!object)
         return r;
-    }
-    QJsonParseError err{};
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-        r.kind = LlmResponse::Kind::BadBody;
-        r.error = QCoreApplication::translate("GeminiProvider", "Google Gemini sent an answer that is not JSON: %1")
-                      .arg(err.errorString());
-        return r;
-    }
-    const QJsonObject root = doc.object();
+    const QJsonObject &root = *object;
     r.model = root.value(u"modelVersion"_s).toString();
     if (root.value(u"usageMetadata"_s).isObject()) {
         r.usage = parseUsage(root.value(u"usageMetadata"_s).toObject());

@@ -3,10 +3,12 @@
 
 #include "anthropicprovider.h"
 #include "geminiprovider.h"
+#include "llmerrortext.h"
 #include "openaiprovider.h"
 #include "settings/endpoints.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -74,4 +76,24 @@ bool LlmProvider::isOpenAiReasoningModel(const QString &model)
     if (const qsizetype slash = m.lastIndexOf(u'/'); slash >= 0)
         m = m.mid(slash + 1);
     return m.startsWith(u"gpt-5") || m.startsWith(u"o1") || m.startsWith(u"o3") || m.startsWith(u"o4");
+}
+
+std::optional<QJsonObject> LlmProvider::jsonObjectOrError(int httpStatus, const QByteArray &body,
+                                                          LlmResponse &response) const
+{
+    response.httpStatus = httpStatus;
+    if (httpStatus < 200 || httpStatus >= 300) {
+        response.kind = LlmResponse::Kind::HttpError;
+        response.error = LlmErrorText::describe(displayName(), httpStatus, body);
+        return std::nullopt;
+    }
+    QJsonParseError err{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+        response.kind = LlmResponse::Kind::BadBody;
+        response.error = QCoreApplication::translate("LlmProvider", "%1 sent an answer that is not JSON: %2")
+                             .arg(displayName(), err.errorString());
+        return std::nullopt;
+    }
+    return doc.object();
 }

@@ -11,6 +11,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 // Where and how to reach one provider.
 struct LlmProviderConfig
@@ -57,4 +58,10 @@ public:
     // gpt-5*, o1*, o3*, o4* (also behind a "vendor/" prefix): no temperature, max_completion_tokens,
     // reasoning_effort.
     static bool isOpenAiReasoningModel(const QString &model);
+
+protected:
+    // What every provider's parseResponse() starts with: a non-2xx status becomes an HttpError with the
+    // provider's message, a body that is not a JSON object a BadBody. Returns the object, or nothing with
+    // `response` filled in.
+    std::optional<QJsonObject> jsonObjectOrError(int httpStatus, const QByteArray &body, LlmResponse &response) const;
 };
