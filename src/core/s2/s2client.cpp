@@ -52,6 +52,16 @@ struct BatchJoin
     QList<std::optional<T>> entries;
     QString error;
     int pending = 0;
+
+    // One batch is over (the first error is kept); the last one answers the caller, if it is still there.
+    template<class Callback>
+    void settle(const QString &batchError, const QPointer<QObject> &guard, const Callback &done)
+    {
+        if (!batchError.isEmpty() && error.isEmpty())
+            error = batchError;
+        if (--pending == 0 && guard)
+            done(entries, error);
+    }
 };
 } // namespace
 
@@ -120,10 +130,7 @@ void S2Client::fetchAuthors(const QStringList &authorIds, QObject *context, Auth
             } else {
                 error = describe(r);
             }
-            if (!error.isEmpty() && join->error.isEmpty())
-                join->error = error;
-            if (--join->pending == 0 && guard)
-                done(join->entries, join->error);
+            join->settle(error, guard, done);
         };
         enqueue(std::move(job));
     }
@@ -162,10 +169,7 @@ void S2Client::fetchPapersByArxivId(const QStringList &arxivIds, QObject *contex
             } else {
                 error = describe(r);
             }
-            if (!error.isEmpty() && join->error.isEmpty())
-                join->error = error;
-            if (--join->pending == 0 && guard)
-                done(join->entries, join->error);
+            join->settle(error, guard, done);
         };
         enqueue(std::move(job));
     }
