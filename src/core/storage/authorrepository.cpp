@@ -24,6 +24,25 @@ QString placeholders(qsizetype n)
     return s;
 }
 
+// Runs `head + "?,?,…" + tail` once per chunk of ids and hands every row to `onRow`. A chunk whose query
+// fails adds no rows: callers treat a missing row as "not known yet".
+template<class OnRow>
+void forEachRowWithIdIn(const QSqlDatabase &db, const QString &head, const QString &tail, const QStringList &ids,
+                        OnRow onRow)
+{
+    for (qsizetype start = 0; start < ids.size(); start += kChunk) {
+        const QStringList chunk = ids.mid(start, kChunk);
+        QSqlQuery q(db);
+        q.prepare(head + placeholders(chunk.size()) + tail);
+        for (const QString &id : chunk)
+            q.addBindValue(id);
+        if (!q.exec())
+            continue;
+        while (q.next())
+            onRow(q);
+    }
+}
+
 QDateTime parseInstant(const QVariant &v)
 {
     if (v.isNull())
@@ -72,30 +91,21 @@ AuthorRepository::AuthorRepository(Database &db)
 QHash<QString, QList<StoredAuthor>> AuthorRepository::authorsOfPapers(const QStringList &arxivIds)
 {
     QHash<QString, QList<StoredAuthor>> result;
-    QSqlDatabase db = m_db.connection();
-    for (qsizetype start = 0; start < arxivIds.size(); start += kChunk) {
-        const QStringList chunk = arxivIds.mid(start, kChunk);
-        QSqlQuery q(db);
-        q.prepare(uR"(SELECT p.arxiv_id, pa.position, a.id, a.name, a.s2_id, a.h_index, a.h_index_fetched
-                      FROM papers p JOIN paper_authors pa ON pa.paper_id = p.id JOIN authors a ON a.id = pa.author_id
-                      WHERE p.arxiv_id IN ()"_s
-                  + placeholders(chunk.size()) + u") ORDER BY p.arxiv_id, pa.position"_s);
-        for (const QString &id : chunk)
-            q.addBindValue(id);
-        if (!q.exec())
-            continue;
-        while (q.next()) {
-            StoredAuthor a;
-            a.position = q.value(1).toInt();
-            a.authorId = q.value(2).toLongLong();
-            a.name = q.value(3).toString();
-            a.s2Id = q.value(4).toString();
-            if (!q.value(5).isNull())
-                a.hIndex = q.value(5).toInt();
-            a.hIndexFetched = parseInstant(q.value(6));
-            result[q.value(0).toString()].append(a);
-        }
-    }
+    forEachRowWithIdIn(m_db.connection(),
+                       uR"(SELECT p.arxiv_id, pa.position, a.id, a.name, a.s2_id, a.h_index, a.h_index_fetched
+                           FROM papers p JOIN paper_authors pa ON pa.paper_id = p.id JOIN authors a ON a.id = pa.author_id
+                           WHERE p.arxiv_id IN ()"_s,
+                       u") ORDER BY p.arxiv_id, pa.position"_s, arxivIds, [&result](const QSqlQuery &q) {
+                           StoredAuthor a;
+                           a.position = q.value(1).toInt();
+                           a.authorId = q.value(2).toLongLong();
+                           a.name = q.value(3).toString();
+                           a.s2Id = q.value(4).toString();
+                           if (!q.value(5).isNull())
+                               a.hIndex = q.value(5).toInt();
+                           a.hIndexFetched = parseInstant(q.value(6));
+                           result[q.value(0).toString()].append(a);
+                       });
     return result;
 }
 
@@ -169,19 +179,11 @@ bool AuthorRepository::storeHIndex(const QString &s2Id, const QString &name, int
 QStringList AuthorRepository::staleS2Ids(const QStringList &s2Ids, int maxAgeDays, const QDateTime &nowUtc)
 {
     QHash<QString, QDateTime> fetched;
-    QSqlDatabase db = m_db.connection();
-    for (qsizetype start = 0; start < s2Ids.size(); start += kChunk) {
-        const QStringList chunk = s2Ids.mid(start, kChunk);
-        QSqlQuery q(db);
-        q.prepare(u"SELECT s2_id, h_index_fetched FROM authors WHERE h_index IS NOT NULL AND s2_id IN ("_s
-                  + placeholders(chunk.size()) + u")"_s);
-        for (const QString &id : chunk)
-            q.addBindValue(id);
-        if (!q.exec())
-            continue;
-        while (q.next())
-            fetched.insert(q.value(0).toString(), parseInstant(q.value(1)));
-    }
+    forEachRowWithIdIn(m_db.connection(),
+                       u"SELECT s2_id, h_index_fetched FROM authors WHERE h_index IS NOT NULL AND s2_id IN ("_s,
+                       u")"_s, s2Ids, [&fetched](const QSqlQuery &q) {
+                           fetched.insert(q.value(0).toString(), parseInstant(q.value(1)));
+                       });
     QStringList stale;
     const QDateTime limit = nowUtc.addDays(-maxAgeDays);
     for (const QString &id : s2Ids) {
@@ -196,18 +198,10 @@ QStringList AuthorRepository::staleS2Ids(const QStringList &s2Ids, int maxAgeDay
 QHash<QString, int> AuthorRepository::hIndexes(const QStringList &s2Ids)
 {
     QHash<QString, int> result;
-    QSqlDatabase db = m_db.connection();
-    for (qsizetype start = 0; start < s2Ids.size(); start += kChunk) {
-        const QStringList chunk = s2Ids.mid(start, kChunk);
-        QSqlQuery q(db);
-        q.prepare(u"SELECT s2_id, h_index FROM authors WHERE h_index IS NOT NULL AND s2_id IN ("_s
-                  + placeholders(chunk.size()) + u")"_s);
-        for (const QString &id : chunk)
-            q.addBindValue(id);
-        if (!q.exec())
-            continue;
-        while (q.next())
-            result.insert(q.value(0).toString(), q.value(1).toInt());
-    }
+    forEachRowWithIdIn(m_db.connection(),
+                       u"SELECT s2_id, h_index FROM authors WHERE h_index IS NOT NULL AND s2_id IN ("_s, u")"_s,
+                       s2Ids, [&result](const QSqlQuery &q) {
+                           result.insert(q.value(0).toString(), q.value(1).toInt());
+                       });
     return result;
 }
