@@ -12,25 +12,21 @@
 #include "storage/libraryrepository.h"
 #include "storage/paperrepository.h"
 #include "text/costformat.h"
+#include "ui_criteriaeditordialog.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
 
-#include <QDialogButtonBox>
 #include <QFontDatabase>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QSplitter>
-#include <QTabWidget>
 #include <QTimer>
-#include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -42,18 +38,13 @@ constexpr int kFallbackPaperCount = 900; // a usual cs.LG + cs.AI day after the 
 
 CriteriaEditorDialog::CriteriaEditorDialog(Database &database, AppSettings &settings, const QDate &day, QWidget *parent)
     : QDialog(parent)
+    , m_ui(std::make_unique<Ui::CriteriaEditorDialog>())
     , m_database(database)
     , m_settings(settings)
     , m_base(settings.criteria())
-    , m_topics(new QPlainTextEdit(this))
-    , m_prompt(new QPlainTextEdit(this))
-    , m_versions(new QListWidget(this))
-    , m_estimate(new QLabel(this))
-    , m_restoreVersion(new QPushButton(tr("Restore this version"), this))
     , m_previewTimer(new QTimer(this))
 {
-    setWindowTitle(tr("Research interests"));
-    setObjectName(u"CriteriaEditorDialog"_s);
+    m_ui->setupUi(this);
 
     // A sample batch from the day shown, and how many papers such a day has.
     LibraryRepository library(database);
@@ -69,14 +60,16 @@ CriteriaEditorDialog::CriteriaEditorDialog(Database &database, AppSettings &sett
     for (const FeedDayRepository::Entry &e : FeedDayRepository(database).forDay(day))
         kept += e.kept;
     m_paperCount = kept > 0 ? kept : int(rows.size());
+    // Says how many sample papers the day gave, so it is written here rather than in the .ui.
+    m_ui->promptLabel->setText(tr("Exactly what is sent for one batch (here with %n sample paper(s) of the day):",
+                                  nullptr, int(m_sample.size())));
 
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_topics->setObjectName(u"topics"_s);
-    m_topics->setFont(mono);
-    m_topics->setPlainText(m_base.topics);
-    m_topics->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_ui->topics->setFont(mono);
+    m_ui->topics->setPlainText(m_base.topics);
+    m_ui->prompt->setFont(mono);
     m_repository = new KSyntaxHighlighting::Repository;
-    m_highlighter = new MarkdownHighlighter(m_topics->document());
+    m_highlighter = new MarkdownHighlighter(m_ui->topics->document());
     // The theme first: setDefinition() highlights at once, and with no theme yet every format comes out
     // as the default style (KSyntaxHighlighting 5.x does not re-highlight on setTheme()).
     const bool dark = palette().color(QPalette::Base).lightness() < 128;
@@ -84,80 +77,23 @@ CriteriaEditorDialog::CriteriaEditorDialog(Database &database, AppSettings &sett
                                                             : KSyntaxHighlighting::Repository::LightTheme));
     m_highlighter->setDefinition(m_repository->definitionForName(u"Markdown"_s));
 
-    m_prompt->setObjectName(u"prompt"_s);
-    m_prompt->setReadOnly(true);
-    m_prompt->setFont(mono);
-    m_prompt->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-
-    auto *restoreDefaultButton = new QPushButton(tr("Restore default"), this);
-    restoreDefaultButton->setToolTip(tr("Put back the default topics text (you can still cancel)"));
-    connect(restoreDefaultButton, &QPushButton::clicked, this, &CriteriaEditorDialog::restoreDefault);
-
-    auto *left = new QWidget(this);
-    auto *ll = new QVBoxLayout(left);
-    ll->setContentsMargins(0, 0, 0, 0);
-    auto *topicsLabel = new QLabel(tr("<b>Your research interests</b> — what the model looks for, in Markdown. "
-                                      "Name the topics you want and the ones you don't."), left);
-    topicsLabel->setWordWrap(true);
-    ll->addWidget(topicsLabel);
-    ll->addWidget(m_topics, 1);
-    auto *lb = new QHBoxLayout;
-    lb->addWidget(restoreDefaultButton);
-    lb->addStretch();
-    ll->addLayout(lb);
-
-    auto *tabs = new QTabWidget(this);
-    auto *promptPage = new QWidget(tabs);
-    auto *pl = new QVBoxLayout(promptPage);
-    auto *promptLabel = new QLabel(tr("Exactly what is sent for one batch (here with %n sample paper(s) of the day):",
-                                      nullptr, int(m_sample.size())), promptPage);
-    promptLabel->setWordWrap(true);
-    pl->addWidget(promptLabel);
-    pl->addWidget(m_prompt, 1);
-    tabs->addTab(promptPage, tr("Prompt as sent"));
-    auto *versionPage = new QWidget(tabs);
-    auto *vl = new QVBoxLayout(versionPage);
-    auto *versionLabel = new QLabel(tr("Each version used in a run is kept. Restoring one puts its texts into the editor."),
-                                    versionPage);
-    versionLabel->setWordWrap(true);
-    vl->addWidget(versionLabel);
-    m_versions->setObjectName(u"versions"_s);
-    vl->addWidget(m_versions, 1);
-    vl->addWidget(m_restoreVersion, 0, Qt::AlignRight);
-    tabs->addTab(versionPage, tr("Earlier versions"));
-    connect(m_restoreVersion, &QPushButton::clicked, this, &CriteriaEditorDialog::restoreSelectedVersion);
-    connect(m_versions, &QListWidget::itemDoubleClicked, this, &CriteriaEditorDialog::restoreSelectedVersion);
-    connect(m_versions, &QListWidget::currentRowChanged, this, [this](int row) { m_restoreVersion->setEnabled(row >= 0); });
-
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(left);
-    splitter->addWidget(tabs);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
-
-    m_estimate->setObjectName(u"estimate"_s);
-    m_estimate->setWordWrap(true);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &CriteriaEditorDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &CriteriaEditorDialog::reject);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(splitter, 1);
-    layout->addWidget(m_estimate);
-    layout->addWidget(buttons);
+    connect(m_ui->restoreDefaultButton, &QPushButton::clicked, this, &CriteriaEditorDialog::restoreDefault);
+    connect(m_ui->restoreVersionButton, &QPushButton::clicked, this, &CriteriaEditorDialog::restoreSelectedVersion);
+    connect(m_ui->versions, &QListWidget::itemDoubleClicked, this, &CriteriaEditorDialog::restoreSelectedVersion);
+    connect(m_ui->versions, &QListWidget::currentRowChanged, this,
+            [this](int row) { m_ui->restoreVersionButton->setEnabled(row >= 0); });
 
     m_previewTimer->setSingleShot(true);
     m_previewTimer->setInterval(200);
     connect(m_previewTimer, &QTimer::timeout, this, &CriteriaEditorDialog::updatePreview);
-    connect(m_topics, &QPlainTextEdit::textChanged, m_previewTimer, qOverload<>(&QTimer::start));
+    connect(m_ui->topics, &QPlainTextEdit::textChanged, m_previewTimer, qOverload<>(&QTimer::start));
 
     loadVersions();
     updatePreview();
-    resize(1180, 760);
     // Open at the top of the text, once the editor has its size.
-    QTimer::singleShot(0, m_topics, [this] {
-        m_topics->moveCursor(QTextCursor::Start);
-        m_topics->verticalScrollBar()->setValue(0);
+    QTimer::singleShot(0, m_ui->topics, [this] {
+        m_ui->topics->moveCursor(QTextCursor::Start);
+        m_ui->topics->verticalScrollBar()->setValue(0);
     });
 }
 
@@ -167,10 +103,30 @@ CriteriaEditorDialog::~CriteriaEditorDialog()
     delete m_repository;
 }
 
+QPlainTextEdit *CriteriaEditorDialog::topicsEdit() const
+{
+    return m_ui->topics;
+}
+
+QPlainTextEdit *CriteriaEditorDialog::promptView() const
+{
+    return m_ui->prompt;
+}
+
+QListWidget *CriteriaEditorDialog::versionList() const
+{
+    return m_ui->versions;
+}
+
+QLabel *CriteriaEditorDialog::estimateLabel() const
+{
+    return m_ui->estimate;
+}
+
 Criteria CriteriaEditorDialog::criteria() const
 {
     Criteria c = m_base;
-    c.topics = m_topics->toPlainText();
+    c.topics = m_ui->topics->toPlainText();
     return c;
 }
 
@@ -204,14 +160,14 @@ void CriteriaEditorDialog::updatePreview()
 {
     const Criteria c = criteria();
     const LlmPrompt prompt = PromptBuilder::preview(c, m_sample);
-    m_prompt->setPlainText(tr("── system ──") + u"\n"_s + prompt.system + u"\n\n"_s + tr("── user ──") + u"\n"_s + prompt.user);
+    m_ui->prompt->setPlainText(tr("── system ──") + u"\n"_s + prompt.system + u"\n\n"_s + tr("── user ──") + u"\n"_s + prompt.user);
 
     const int count = m_paperCount > 0 ? m_paperCount : kFallbackPaperCount;
     const int batch = BatchPlanner::abstractBatchSize(count, m_settings.concurrency(), m_settings.abstractBatchSize());
     const Estimate e = estimate(c, m_sample, count, batch, m_settings.model());
     const QString papers = m_paperCount > 0 ? tr("the day's %n paper(s)", nullptr, count)
                                             : tr("a usual day of %n papers (none stored for this day)", nullptr, count);
-    m_estimate->setText(tr("Estimate for scoring %1 with %2 in %n batch(es): about %3 prompt + %4 completion tokens, %5. "
+    m_ui->estimate->setText(tr("Estimate for scoring %1 with %2 in %n batch(es): about %3 prompt + %4 completion tokens, %5. "
                            "The title pre-filter usually removes a third of them first.", nullptr, e.batches)
                             .arg(papers, m_settings.model(), CostFormat::tokens(e.promptTokens),
                                  CostFormat::tokens(e.completionTokens),
@@ -220,36 +176,36 @@ void CriteriaEditorDialog::updatePreview()
 
 void CriteriaEditorDialog::loadVersions()
 {
-    m_versions->clear();
+    m_ui->versions->clear();
     const QLocale locale;
     for (const CriteriaVersion &v : CriteriaRepository(m_database).versions()) {
         auto *item = new QListWidgetItem(
-            u"%1 — %2"_s.arg(locale.toString(v.created.toLocalTime(), QLocale::ShortFormat), v.topicsPreview), m_versions);
+            u"%1 — %2"_s.arg(locale.toString(v.created.toLocalTime(), QLocale::ShortFormat), v.topicsPreview), m_ui->versions);
         item->setData(Qt::UserRole, v.id);
         item->setToolTip(v.topicsPreview);
     }
-    if (m_versions->count() == 0) {
-        auto *item = new QListWidgetItem(tr("No earlier versions yet: one is kept each time a run uses the criteria."), m_versions);
+    if (m_ui->versions->count() == 0) {
+        auto *item = new QListWidgetItem(tr("No earlier versions yet: one is kept each time a run uses the criteria."), m_ui->versions);
         item->setFlags(Qt::NoItemFlags);
     }
-    m_restoreVersion->setEnabled(false);
+    m_ui->restoreVersionButton->setEnabled(false);
 }
 
 void CriteriaEditorDialog::restoreDefault()
 {
-    m_topics->setPlainText(Criteria::defaults().topics);
+    m_ui->topics->setPlainText(Criteria::defaults().topics);
     updatePreview();
 }
 
 void CriteriaEditorDialog::restoreSelectedVersion()
 {
-    const QListWidgetItem *item = m_versions->currentItem();
+    const QListWidgetItem *item = m_ui->versions->currentItem();
     if (!item || !(item->flags() & Qt::ItemIsEnabled))
         return;
     if (auto c = CriteriaRepository(m_database).load(item->data(Qt::UserRole).toLongLong())) {
         // The whole version comes back: its rubric and instructions too, not just the topics.
         m_base = *c;
-        m_topics->setPlainText(c->topics);
+        m_ui->topics->setPlainText(c->topics);
         updatePreview();
     }
 }

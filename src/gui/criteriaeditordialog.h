@@ -7,6 +7,8 @@
 #include <QDate>
 #include <QDialog>
 
+#include <memory>
+
 class AppSettings;
 class Database;
 class QLabel;
@@ -18,6 +20,9 @@ class MarkdownHighlighter;
 
 namespace KSyntaxHighlighting {
 class Repository;
+}
+namespace Ui {
+class CriteriaEditorDialog;
 }
 
 // The research interests: the topics text (Markdown, highlighted), the prompt exactly as it is sent for a
@@ -46,10 +51,10 @@ public:
                              const QString &model);
 
     Criteria criteria() const; // what Save would store
-    QPlainTextEdit *topicsEdit() const { return m_topics; }
-    QPlainTextEdit *promptView() const { return m_prompt; }
-    QListWidget *versionList() const { return m_versions; }
-    QLabel *estimateLabel() const { return m_estimate; }
+    QPlainTextEdit *topicsEdit() const;
+    QPlainTextEdit *promptView() const;
+    QListWidget *versionList() const;
+    QLabel *estimateLabel() const;
 
 public slots:
     void restoreDefault();
@@ -60,16 +65,12 @@ private:
     void updatePreview();
     void loadVersions();
 
+    std::unique_ptr<Ui::CriteriaEditorDialog> m_ui; // the static layout: ui/criteriaeditordialog.ui
     Database &m_database;
     AppSettings &m_settings;
     Criteria m_base; // the stored criteria; the dialog edits the topics
     QList<Paper> m_sample;
     int m_paperCount = 0;
-    QPlainTextEdit *m_topics;
-    QPlainTextEdit *m_prompt;
-    QListWidget *m_versions;
-    QLabel *m_estimate;
-    QPushButton *m_restoreVersion;
     QTimer *m_previewTimer;
     KSyntaxHighlighting::Repository *m_repository = nullptr;
     MarkdownHighlighter *m_highlighter = nullptr;

@@ -4,6 +4,8 @@
 #include <QDate>
 #include <QDialog>
 
+#include <memory>
+
 class CostChartWidget;
 class Database;
 class QLabel;
@@ -11,6 +13,10 @@ class QTableView;
 class QTableWidget;
 class RequestTableModel;
 class RunTableModel;
+
+namespace Ui {
+class RunCostsDialog;
+}
 
 // What the runs cost: a bar chart of the last 30 days, the runs, and for the selected run the reference
 // digest's token table per model (prompt / completion / total, tokens and $), the papers announced /
@@ -22,22 +28,19 @@ class RunCostsDialog final : public QDialog
 
 public:
     RunCostsDialog(Database &database, const QDate &today, QWidget *parent = nullptr);
+    ~RunCostsDialog() override;
 
-    QTableView *runView() const { return m_runs; }
-    QTableWidget *usageTable() const { return m_usage; }
-    QTableView *requestView() const { return m_requests; }
-    CostChartWidget *chart() const { return m_chart; }
-    QLabel *countsLabel() const { return m_counts; }
+    QTableView *runView() const;
+    QTableWidget *usageTable() const;
+    QTableView *requestView() const;
+    CostChartWidget *chart() const;
+    QLabel *countsLabel() const;
 
 private:
     void showRun(int row);
 
+    std::unique_ptr<Ui::RunCostsDialog> m_ui; // the static layout: ui/runcostsdialog.ui
     Database &m_database;
     RunTableModel *m_runModel;
     RequestTableModel *m_requestModel;
-    CostChartWidget *m_chart;
-    QTableView *m_runs;
-    QTableWidget *m_usage;
-    QLabel *m_counts;
-    QTableView *m_requests;
 };
