@@ -3,6 +3,7 @@
 
 #include "arxivtext.h"
 #include "xmlinput.h"
+#include "xmlscanner.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -113,8 +114,19 @@ void addAuthors(Paper &paper, const QString &creatorText)
         paper.authors.append(Author{ArxivText::decodeEntities(name), {}, -1});
 }
 
+QString attributeOf(const QXmlStreamReader &xml, QStringView name)
+{
+    return xml.attributes().value(name.toString()).toString();
+}
+
+QString attributeOf(const XmlScanner &xml, QStringView name)
+{
+    return xml.attribute(name);
+}
+
 // The arxiv: and dc: elements read the same in an RSS item and an Atom entry; anything else is skipped.
-void readArxivOrDcElement(QXmlStreamReader &xml, QStringView ns, QStringView name, FeedItem &item,
+template <class Xml>
+void readArxivOrDcElement(Xml &xml, QStringView ns, QStringView name, FeedItem &item,
                           QString &explicitType)
 {
     if (ns == kArxivNs) {
@@ -138,9 +150,187 @@ void readArxivOrDcElement(QXmlStreamReader &xml, QStringView ns, QStringView nam
     }
 }
 
+// The element handling both readers share: QXmlStreamReader and XmlScanner offer the same calls.
+template <class Xml>
+void readRssItem(Xml &xml, RssFeed &feed, QString *itemError);
+template <class Xml>
+void readAtomEntry(Xml &xml, RssFeed &feed, QString *itemError);
+
+template <class Xml>
+void readRssChannel(Xml &xml, RssFeed &feed, QString *itemError)
+{
+    QDate lastBuild;
+    while (xml.readNextStartElement()) {
+        if (xml.name() != u"channel") {
+            xml.skipCurrentElement();
+            continue;
+        }
+        while (xml.readNextStartElement()) {
+            const QStringView name = xml.name();
+            if (!xml.namespaceUri().isEmpty()) {
+                xml.skipCurrentElement(); // atom:link and friends
+            } else if (name == u"item") {
+                readRssItem(xml, feed, itemError);
+            } else if (name == u"title") {
+                feed.title = ArxivText::simplify(xml.readElementText());
+            } else if (name == u"pubDate") {
+                feed.day = dateOfRfc2822(xml.readElementText());
+            } else if (name == u"lastBuildDate") {
+                lastBuild = dateOfRfc2822(xml.readElementText());
+            } else if (name == u"skipDays") {
+                while (xml.readNextStartElement()) {
+                    if (xml.name() == u"day")
+                        feed.skipDays << xml.readElementText().trimmed();
+                    else
+                        xml.skipCurrentElement();
+                }
+            } else {
+                xml.skipCurrentElement();
+            }
+        }
+    }
+    if (!feed.day.isValid())
+        feed.day = lastBuild;
+}
+
+template <class Xml>
+void readRssItem(Xml &xml, RssFeed &feed, QString *itemError)
+{
+    FeedItem item;
+    Description d;
+    QString guid, link, explicitType;
+    QDate itemDay;
+    while (xml.readNextStartElement()) {
+        const QStringView name = xml.name();
+        const QStringView ns = xml.namespaceUri();
+        if (ns.isEmpty()) {
+            if (name == u"title")
+                item.paper.title = ArxivText::simplify(ArxivText::decodeEntities(xml.readElementText()));
+            else if (name == u"description")
+                d = splitDescription(xml.readElementText());
+            else if (name == u"guid")
+                guid = xml.readElementText();
+            else if (name == u"link")
+                link = xml.readElementText();
+            else if (name == u"category")
+                item.paper.categories << xml.readElementText().trimmed();
+            else if (name == u"pubDate" && !feed.day.isValid())
+                itemDay = dateOfRfc2822(xml.readElementText()); // only when the channel did not say
+            else
+                xml.skipCurrentElement();
+        } else {
+            readArxivOrDcElement(xml, ns, name, item, explicitType);
+        }
+    }
+    if (xml.hasError())
+        return;
+    if (!feed.day.isValid() && itemDay.isValid())
+        feed.day = itemDay;
+    finishItem(item, d, guid, link, explicitType, feed, itemError);
+}
+
+template <class Xml>
+void readAtomFeed(Xml &xml, RssFeed &feed, QString *itemError)
+{
+    QDate updated;
+    while (xml.readNextStartElement()) {
+        const QStringView name = xml.name();
+        if (xml.namespaceUri() != kAtomNs)
+            xml.skipCurrentElement();
+        else if (name == u"entry")
+            readAtomEntry(xml, feed, itemError);
+        else if (name == u"title")
+            feed.title = ArxivText::simplify(xml.readElementText());
+        else if (name == u"updated")
+            updated = dateOfIso(xml.readElementText());
+        else
+            xml.skipCurrentElement();
+    }
+    // The Atom variant has no skipDays and no channel pubDate: entries carry the day.
+    if (!feed.day.isValid())
+        feed.day = updated;
+}
+
+template <class Xml>
+void readAtomEntry(Xml &xml, RssFeed &feed, QString *itemError)
+{
+    FeedItem item;
+    Description d;
+    QString guid, link, explicitType;
+    QDate published;
+    while (xml.readNextStartElement()) {
+        const QStringView name = xml.name();
+        const QStringView ns = xml.namespaceUri();
+        if (ns == kAtomNs) {
+            if (name == u"id")
+                guid = xml.readElementText();
+            else if (name == u"title")
+                item.paper.title = ArxivText::simplify(ArxivText::decodeEntities(xml.readElementText()));
+            else if (name == u"summary")
+                d = splitDescription(xml.readElementText());
+            else if (name == u"category") {
+                item.paper.categories << attributeOf(xml, u"term").trimmed();
+                xml.skipCurrentElement();
+            } else if (name == u"link") {
+                if (link.isEmpty())
+                    link = attributeOf(xml, u"href");
+                xml.skipCurrentElement();
+            } else if (name == u"published")
+                published = dateOfIso(xml.readElementText());
+            else
+                xml.skipCurrentElement();
+        } else {
+            readArxivOrDcElement(xml, ns, name, item, explicitType);
+        }
+    }
+    if (xml.hasError())
+        return;
+    if (!feed.day.isValid() && published.isValid())
+        feed.day = published;
+    finishItem(item, d, guid, link, explicitType, feed, itemError);
+}
+
 } // namespace
 
 RssFeed RssParser::parse(const QByteArray &bytes, QString *error)
+{
+    if (std::optional<RssFeed> feed = parseFast(bytes)) {
+        if (error)
+            error->clear();
+        return std::move(*feed);
+    }
+    return parseWithQXmlStreamReader(bytes, error);
+}
+
+std::optional<RssFeed> RssParser::parseFast(const QByteArray &bytes, QString *whyNot)
+{
+    RssFeed feed;
+    QString itemError;
+    XmlScanner xml(bytes);
+    QString declined;
+    if (xml.readNextStartElement()) {
+        if (xml.name() == u"rss")
+            readRssChannel(xml, feed, &itemError);
+        else if (xml.name() == u"feed" && xml.namespaceUri() == kAtomNs)
+            readAtomFeed(xml, feed, &itemError);
+        else
+            declined = u"not an RSS or Atom feed"_s;
+    }
+    if (declined.isEmpty() && !xml.readToEnd())
+        declined = xml.errorString();
+    if (declined.isEmpty() && !itemError.isEmpty())
+        declined = itemError;
+    if (!declined.isEmpty()) {
+        if (whyNot)
+            *whyNot = declined;
+        return std::nullopt;
+    }
+    if (whyNot)
+        whyNot->clear();
+    return feed;
+}
+
+RssFeed RssParser::parseWithQXmlStreamReader(const QByteArray &bytes, QString *error)
 {
     RssFeed feed;
     QString itemError;
@@ -179,134 +369,4 @@ RssFeed RssParser::parse(const QByteArray &bytes, QString *error)
     if (error)
         error->clear();
     return feed;
-}
-
-void RssParser::readRssChannel(QXmlStreamReader &xml, RssFeed &feed, QString *itemError)
-{
-    QDate lastBuild;
-    while (xml.readNextStartElement()) {
-        if (xml.name() != u"channel") {
-            xml.skipCurrentElement();
-            continue;
-        }
-        while (xml.readNextStartElement()) {
-            const QStringView name = xml.name();
-            if (!xml.namespaceUri().isEmpty()) {
-                xml.skipCurrentElement(); // atom:link and friends
-            } else if (name == u"item") {
-                readRssItem(xml, feed, itemError);
-            } else if (name == u"title") {
-                feed.title = ArxivText::simplify(xml.readElementText());
-            } else if (name == u"pubDate") {
-                feed.day = dateOfRfc2822(xml.readElementText());
-            } else if (name == u"lastBuildDate") {
-                lastBuild = dateOfRfc2822(xml.readElementText());
-            } else if (name == u"skipDays") {
-                while (xml.readNextStartElement()) {
-                    if (xml.name() == u"day")
-                        feed.skipDays << xml.readElementText().trimmed();
-                    else
-                        xml.skipCurrentElement();
-                }
-            } else {
-                xml.skipCurrentElement();
-            }
-        }
-    }
-    if (!feed.day.isValid())
-        feed.day = lastBuild;
-}
-
-void RssParser::readRssItem(QXmlStreamReader &xml, RssFeed &feed, QString *itemError)
-{
-    FeedItem item;
-    Description d;
-    QString guid, link, explicitType;
-    QDate itemDay;
-    while (xml.readNextStartElement()) {
-        const QStringView name = xml.name();
-        const QStringView ns = xml.namespaceUri();
-        if (ns.isEmpty()) {
-            if (name == u"title")
-                item.paper.title = ArxivText::simplify(ArxivText::decodeEntities(xml.readElementText()));
-            else if (name == u"description")
-                d = splitDescription(xml.readElementText());
-            else if (name == u"guid")
-                guid = xml.readElementText();
-            else if (name == u"link")
-                link = xml.readElementText();
-            else if (name == u"category")
-                item.paper.categories << xml.readElementText().trimmed();
-            else if (name == u"pubDate" && !feed.day.isValid())
-                itemDay = dateOfRfc2822(xml.readElementText()); // only when the channel did not say
-            else
-                xml.skipCurrentElement();
-        } else {
-            readArxivOrDcElement(xml, ns, name, item, explicitType);
-        }
-    }
-    if (xml.hasError())
-        return;
-    if (!feed.day.isValid() && itemDay.isValid())
-        feed.day = itemDay;
-    finishItem(item, d, guid, link, explicitType, feed, itemError);
-}
-
-void RssParser::readAtomFeed(QXmlStreamReader &xml, RssFeed &feed, QString *itemError)
-{
-    QDate updated;
-    while (xml.readNextStartElement()) {
-        const QStringView name = xml.name();
-        if (xml.namespaceUri() != kAtomNs)
-            xml.skipCurrentElement();
-        else if (name == u"entry")
-            readAtomEntry(xml, feed, itemError);
-        else if (name == u"title")
-            feed.title = ArxivText::simplify(xml.readElementText());
-        else if (name == u"updated")
-            updated = dateOfIso(xml.readElementText());
-        else
-            xml.skipCurrentElement();
-    }
-    // The Atom variant has no skipDays and no channel pubDate: entries carry the day.
-    if (!feed.day.isValid())
-        feed.day = updated;
-}
-
-void RssParser::readAtomEntry(QXmlStreamReader &xml, RssFeed &feed, QString *itemError)
-{
-    FeedItem item;
-    Description d;
-    QString guid, link, explicitType;
-    QDate published;
-    while (xml.readNextStartElement()) {
-        const QStringView name = xml.name();
-        const QStringView ns = xml.namespaceUri();
-        if (ns == kAtomNs) {
-            if (name == u"id")
-                guid = xml.readElementText();
-            else if (name == u"title")
-                item.paper.title = ArxivText::simplify(ArxivText::decodeEntities(xml.readElementText()));
-            else if (name == u"summary")
-                d = splitDescription(xml.readElementText());
-            else if (name == u"category") {
-                item.paper.categories << xml.attributes().value(u"term"_s).toString().trimmed();
-                xml.skipCurrentElement();
-            } else if (name == u"link") {
-                if (link.isEmpty())
-                    link = xml.attributes().value(u"href"_s).toString();
-                xml.skipCurrentElement();
-            } else if (name == u"published")
-                published = dateOfIso(xml.readElementText());
-            else
-                xml.skipCurrentElement();
-        } else {
-            readArxivOrDcElement(xml, ns, name, item, explicitType);
-        }
-    }
-    if (xml.hasError())
-        return;
-    if (!feed.day.isValid() && published.isValid())
-        feed.day = published;
-    finishItem(item, d, guid, link, explicitType, feed, itemError);
 }
