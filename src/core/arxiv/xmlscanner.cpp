@@ -839,6 +839,18 @@ QString XmlScanner::attribute(QStringView qualifiedName) const
     return {};
 }
 
+QStringList XmlScanner::attributeNames() const
+{
+    QStringList names;
+    if (m_token != Token::StartElement)
+        return names;
+    for (const Attribute &a : m_attributes) {
+        if (a.qualifiedName != "xmlns" && a.qualifiedName.substr(0, 6) != "xmlns:")
+            names << QString::fromLatin1(a.qualifiedName.data(), qsizetype(a.qualifiedName.size()));
+    }
+    return names;
+}
+
 QByteArray XmlScanner::textUtf8() const
 {
     if (m_token != Token::Characters)

@@ -2,9 +2,8 @@
 #pragma once
 
 #include <QByteArray>
-#include <QByteArrayView>
-#include <QList>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 #include <string_view>
@@ -56,6 +55,9 @@ public:
     // The value of the current start element's attribute with this qualified name ("term",
     // "xml:lang"), entities decoded and whitespace normalised as XML says; empty when absent.
     QString attribute(QStringView qualifiedName) const;
+    // The qualified names of the current start element's attributes in document order, namespace
+    // declarations left out (as QXmlStreamReader::attributes() does).
+    QStringList attributeNames() const;
     // The current Characters token's text, entities decoded, as UTF-8.
     QByteArray textUtf8() const;
 
@@ -97,7 +99,6 @@ private:
 
     bool scanName(std::string_view *name, qsizetype *colon);
     qsizetype skipSpace();
-    bool checkReference(bool *ok);
     bool checkChars(const char *from, const char *to);
     bool resolve(std::string_view prefix, QStringView *uri) const;
     QStringView intern(std::string_view bytes);
