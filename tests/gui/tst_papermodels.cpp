@@ -15,6 +15,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+#include <numeric>
+
 using namespace Qt::Literals::StringLiterals;
 
 // The window's models against real SQLite: the demo library (the reference day's 70 papers) plus papers
@@ -29,6 +32,7 @@ private slots:
     void rowsFollowTheDigestRanking();
     void rolesAndDisplay();
     void sortingByColumns();
+    void sortFollowsChanges();
     void proxyFilters();
     void scopeHidesUnscoredPapers();
     void starAndReadAreStored();
@@ -140,6 +144,73 @@ void TestPaperModels::sortingByColumns()
     proxy.sort(PaperTableModel::RankColumn, Qt::AscendingOrder);
     QCOMPARE(proxy.index(0, 0).data(PaperTableModel::RankRole).toInt(), 1);
     QCOMPARE(proxy.index(69, 0).data(PaperTableModel::RankRole).toInt(), 70);
+}
+
+// The proxy compares positions the model works out once per column; they must match a direct sort of the
+// papers, and follow a star, new cutoffs and new rows.
+void TestPaperModels::sortFollowsChanges()
+{
+    PaperTableModel model(m_demo->database());
+    PaperFilterProxyModel proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    proxy.setScope(PaperFilterProxyModel::Scope::All);
+    model.showDay(m_demo->day());
+    auto proxyOrder = [&] {
+        QList<int> rows;
+        for (int r = 0; r < proxy.rowCount(); ++r)
+            rows << proxy.mapToSource(proxy.index(r, 0)).row();
+        return rows;
+    };
+    auto directOrder = [&](int column, Qt::SortOrder order) {
+        QList<int> rows(model.rowCount());
+        std::iota(rows.begin(), rows.end(), 0);
+        std::sort(rows.begin(), rows.end(), [&](int a, int b) {
+            return order == Qt::AscendingOrder ? model.rowLessThan(a, b, column) : model.rowLessThan(b, a, column);
+        });
+        return rows;
+    };
+    for (int column = 0; column < PaperTableModel::ColumnCount; ++column) {
+        for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            proxy.sort(column, order);
+            QCOMPARE(proxyOrder(), directOrder(column, order));
+        }
+    }
+
+    // Starred first when sorted by the star column: a newly starred paper moves up at once.
+    proxy.sort(PaperTableModel::StarColumn, Qt::DescendingOrder);
+    const int last = proxyOrder().last();
+    QVERIFY(model.setStarred(last, true));
+    QCOMPARE(proxyOrder().first(), last);
+
+    // Stricter cutoffs re-rank: the rank column's order follows.
+    proxy.sort(PaperTableModel::RankColumn, Qt::AscendingOrder);
+    const QList<int> before = proxyOrder();
+    model.setCutoffs(10, 1); // relevance 10 with low novelty now ranks above 9 / 9
+    QList<int> ranks;
+    for (int r = 0; r < proxy.rowCount(); ++r)
+        ranks << proxy.index(r, 0).data(PaperTableModel::RankRole).toInt();
+    const int ranked = int(std::count_if(ranks.cbegin(), ranks.cend(), [](int rank) { return rank > 0; }));
+    for (int r = 0; r < ranked; ++r)
+        QCOMPARE(ranks.at(r), r + 1);
+    QVERIFY(proxyOrder() != before);
+    QCOMPARE(proxyOrder(), directOrder(PaperTableModel::RankColumn, Qt::AscendingOrder));
+
+    // A category number belongs to one load: after a search, the filter still finds the category.
+    proxy.setCategory(u"cs.CL"_s);
+    const int onDay = proxy.rowCount();
+    QVERIFY(onDay > 0);
+    model.showSearch(u"language"_s);
+    QVERIFY(model.rowCount() > 0);
+    int expected = 0;
+    for (int r = 0; r < model.rowCount(); ++r) {
+        if (model.paperAt(r)->categories.split(u' ').contains(u"cs.CL"_s))
+            ++expected;
+    }
+    QVERIFY(expected > 0);
+    QCOMPARE(proxy.rowCount(), expected);
+    proxy.setCategory(u"no.SUCH"_s);
+    QCOMPARE(proxy.rowCount(), 0);
 }
 
 void TestPaperModels::proxyFilters()

@@ -61,4 +61,6 @@ private:
     bool m_starredOnly = false;
     bool m_unreadOnly = false;
     QString m_category;
+    mutable int m_categoryId = -1;   // m_category as the source model numbers it
+    mutable int m_categoryLoad = -1; // the source's loadCount() m_categoryId belongs to
 };

@@ -24,6 +24,7 @@ void PaperTableModel::setCutoffs(int relevance, int novelty)
     m_relevanceCutoff = relevance;
     m_noveltyCutoff = novelty;
     computeRanks();
+    forgetSortPositions();
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
@@ -95,7 +96,10 @@ void PaperTableModel::replaceRows(QList<LibraryPaper> rows)
 {
     beginResetModel();
     m_rows = std::move(rows);
+    ++m_loadCount;
     computeRanks();
+    indexCategories();
+    forgetSortPositions();
     endResetModel();
     emit loaded();
 }
@@ -147,6 +151,125 @@ void PaperTableModel::computeRanks()
     }
 }
 
+void PaperTableModel::indexCategories()
+{
+    m_categoryIds.clear();
+    m_categoryStart.clear();
+    m_rowCategories.clear();
+    m_categoryStart.reserve(m_rows.size() + 1);
+    m_rowCategories.reserve(m_rows.size() * 2);
+    auto idOf = [this](QStringView category) {
+        auto it = m_categoryIds.constFind(category.toString());
+        if (it == m_categoryIds.cend())
+            it = m_categoryIds.insert(category.toString(), int(m_categoryIds.size()));
+        return it.value();
+    };
+    for (const LibraryPaper &p : std::as_const(m_rows)) {
+        const qsizetype start = m_rowCategories.size();
+        m_categoryStart.append(int(start));
+        // The primary category, then every listed one (cross-lists count too), each once.
+        auto add = [&](QStringView category) {
+            const int id = idOf(category);
+            for (qsizetype i = start; i < m_rowCategories.size(); ++i) {
+                if (m_rowCategories.at(i) == id)
+                    return;
+            }
+            m_rowCategories.append(id);
+        };
+        if (!p.primaryCategory.isEmpty())
+            add(p.primaryCategory);
+        for (const QStringView c : QStringView(p.categories).split(u' ', Qt::SkipEmptyParts))
+            add(c);
+    }
+    m_categoryStart.append(int(m_rowCategories.size()));
+}
+
+bool PaperTableModel::hasCategory(int row, int categoryId) const
+{
+    if (categoryId < 0 || row < 0 || row + 1 >= m_categoryStart.size())
+        return false;
+    for (int i = m_categoryStart.at(row), end = m_categoryStart.at(row + 1); i < end; ++i) {
+        if (m_rowCategories.at(i) == categoryId)
+            return true;
+    }
+    return false;
+}
+
+void PaperTableModel::forgetSortPositions(int column)
+{
+    if (column >= 0 && column < ColumnCount) {
+        m_sortPositions[column].clear();
+        return;
+    }
+    for (QList<int> &positions : m_sortPositions)
+        positions.clear();
+}
+
+bool PaperTableModel::rowLessThan(int l, int r, int column) const
+{
+    const LibraryPaper &a = m_rows.at(l);
+    const LibraryPaper &b = m_rows.at(r);
+    auto rankOf = [this](int row) {
+        const int rank = m_ranks.at(row);
+        return rank > 0 ? rank : std::numeric_limits<int>::max();
+    };
+    // Ties fall back to the rank, so equal scores keep the digest's order.
+    auto byRank = [&] { return rankOf(l) != rankOf(r) ? rankOf(l) < rankOf(r) : a.id < b.id; };
+    // For columns usually sorted descending: equal values keep the rank order once reversed.
+    auto byRankReversed = [&] { return rankOf(l) != rankOf(r) ? rankOf(l) > rankOf(r) : a.id > b.id; };
+    switch (column) {
+    case RankColumn:
+        return byRank();
+    case RelevanceColumn:
+        if (a.relevance != b.relevance)
+            return a.relevance < b.relevance;
+        if (a.novelty != b.novelty)
+            return a.novelty < b.novelty;
+        return byRankReversed();
+    case NoveltyColumn:
+        if (a.novelty != b.novelty)
+            return a.novelty < b.novelty;
+        if (a.relevance != b.relevance)
+            return a.relevance < b.relevance;
+        return byRankReversed();
+    case TitleColumn: {
+        const int c = a.title.compare(b.title, Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : byRank();
+    }
+    case AuthorsColumn: {
+        const int c = a.authorsText.compare(b.authorsText, Qt::CaseInsensitive);
+        return c != 0 ? c < 0 : byRank();
+    }
+    case CategoryColumn: {
+        const int c = a.primaryCategory.compare(b.primaryCategory);
+        return c != 0 ? c < 0 : byRank();
+    }
+    case StarColumn:
+        return a.starred != b.starred ? a.starred < b.starred : byRankReversed();
+    case ReadColumn:
+        return a.read != b.read ? a.read < b.read : byRank();
+    default:
+        return byRank();
+    }
+}
+
+int PaperTableModel::sortPosition(int row, int column) const
+{
+    if (column < 0 || column >= ColumnCount)
+        column = RankColumn;
+    QList<int> &positions = m_sortPositions[column];
+    if (positions.size() != m_rows.size()) {
+        // Every comparison ends on the paper id, so the order is total and a plain sort is stable enough.
+        QList<int> order(m_rows.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [this, column](int a, int b) { return rowLessThan(a, b, column); });
+        positions.resize(m_rows.size());
+        for (qsizetype i = 0; i < order.size(); ++i)
+            positions[order.at(i)] = int(i);
+    }
+    return row >= 0 && row < positions.size() ? positions.at(row) : -1;
+}
+
 const LibraryPaper *PaperTableModel::paperAt(int row) const
 {
     return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
@@ -171,6 +294,7 @@ bool PaperTableModel::setStarred(int row, bool starred)
         return false;
     }
     m_rows[row].starred = starred;
+    forgetSortPositions(StarColumn);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
 }
@@ -187,8 +311,16 @@ bool PaperTableModel::setRead(int row, bool read)
         return false;
     }
     m_rows[row].read = read;
+    forgetSortPositions(ReadColumn);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
     return true;
+}
+
+QModelIndex PaperTableModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || row >= m_rows.size() || column < 0 || column >= ColumnCount)
+        return {};
+    return createIndex(row, column);
 }
 
 int PaperTableModel::rowCount(const QModelIndex &parent) const
