@@ -32,16 +32,17 @@ bool DayStore::store(const DayListing &listing, const QDateTime &nowUtc, int *st
         m_error = papers.errorString();
         return false;
     }
+    QList<PaperRepository::Announcement> announcements;
     for (qsizetype i = 0; i < listing.papers.size(); ++i) {
         const ListedPaper &lp = listing.papers.at(i);
         if (changes.at(i) != PaperRepository::Change::None)
             ++count;
-        for (const ListedPaper::Listing &l : lp.listings) {
-            if (!papers.addAnnouncement(ids.at(i), listing.day, l.category, l.type, lp.announcedVersion)) {
-                m_error = papers.errorString();
-                return false;
-            }
-        }
+        for (const ListedPaper::Listing &l : lp.listings)
+            announcements.append({ids.at(i), l.category, l.type, lp.announcedVersion});
+    }
+    if (!papers.addAnnouncements(listing.day, announcements)) {
+        m_error = papers.errorString();
+        return false;
     }
     const IngestSummary s = listing.summary();
     FeedDayRepository days(m_db);

@@ -9,8 +9,9 @@
 
 class Database;
 
-// Writes a day's listing in one transaction: the papers (PaperRepository::upsert), one announcements
-// row per listed category, and the feed_days counts. Either all of it is stored or none of it.
+// Writes a day's listing in one transaction: the papers (PaperRepository::upsertMany, which also indexes
+// the new ones for full-text search), one announcements row per listed category (one statement), and the
+// feed_days counts. Either all of it is stored or none of it.
 class DayStore final
 {
 public:

@@ -2,6 +2,8 @@
 #include "paperrepository.h"
 
 #include "database.h"
+#include "savepoint.h"
+#include "sqljson.h"
 
 #include <QHash>
 #include <QSet>
@@ -23,6 +25,14 @@ enum Slot {
     InsertAnnouncement,
     IdOf,
     Complete,
+    LookupMany,
+    FindAuthors,
+    InsertAuthors,
+    LinkAuthors,
+    IndexPapers,
+    BulkIndexOn,
+    BulkIndexOff,
+    InsertAnnouncements,
 };
 
 QString iso(const QDateTime &dt)
@@ -136,45 +146,43 @@ bool PaperRepository::upsertMany(const QList<Paper> &papers, const QDateTime &no
         changes->clear();
         changes->resize(papers.size(), Change::None);
     }
+    Savepoint savepoint(m_db.connection(), u"paper_upsert_many"_s);
+    if (!savepoint.isActive()) {
+        m_error = savepoint.errorString();
+        return false;
+    }
+    QHash<QString, Stored> stored;
+    if (!lookupMany(papers, &stored))
+        return false;
     QList<const Paper *> fresh;
     QList<qsizetype> freshAt;
-    QSet<QString> freshIds;
+    QSet<QString> seen;
     for (qsizetype i = 0; i < papers.size(); ++i) {
         const Paper &p = papers.at(i);
-        bool ok = false;
-        const bool stored = lookup(p.arxivId, &ok).has_value();
-        if (!ok)
-            return false;
-        const bool repeated = freshIds.contains(p.arxivId);
-        if (!stored && !repeated) {
+        if (seen.contains(p.arxivId))
+            continue; // listed twice: an upsert onto the first, below
+        seen.insert(p.arxivId);
+        const auto it = stored.constFind(p.arxivId);
+        if (it == stored.cend()) {
             fresh << &p;
             freshAt << i;
-            freshIds.insert(p.arxivId);
             continue;
         }
-        if (repeated)
-            continue; // filled in below, once the first one is inserted
         Change change = Change::None;
-        const qint64 id = upsert(p, nowUtc, &change);
+        const qint64 id = updateStored(p, *it, &change);
         if (id == 0)
             return false;
         (*ids)[i] = id;
         if (changes)
             (*changes)[i] = change;
     }
-    QHash<QString, qint64> authorIds; // names resolved in this call (inside the caller's transaction)
-    for (qsizetype from = 0; from < fresh.size(); from += kRowsPerInsert) {
-        const QList<const Paper *> chunk = fresh.mid(from, kRowsPerInsert);
-        QList<qint64> chunkIds;
-        if (!insertRows(chunk, nowUtc, &chunkIds))
-            return false;
-        if (!linkAuthors(chunkIds, chunk, &authorIds))
-            return false;
-        for (qsizetype k = 0; k < chunk.size(); ++k) {
-            (*ids)[freshAt.at(from + k)] = chunkIds.at(k);
-            if (changes)
-                (*changes)[freshAt.at(from + k)] = Change::Inserted;
-        }
+    QList<qint64> freshIds;
+    if (!insertNew(fresh, nowUtc, &freshIds))
+        return false;
+    for (qsizetype k = 0; k < fresh.size(); ++k) {
+        (*ids)[freshAt.at(k)] = freshIds.at(k);
+        if (changes)
+            (*changes)[freshAt.at(k)] = Change::Inserted;
     }
     // A paper listed twice in one call: the later entries are upserts onto the first.
     for (qsizetype i = 0; i < papers.size(); ++i) {
@@ -188,7 +196,83 @@ bool PaperRepository::upsertMany(const QList<Paper> &papers, const QDateTime &no
         if (changes)
             (*changes)[i] = change;
     }
+    if (!savepoint.release()) {
+        m_error = savepoint.errorString();
+        return false;
+    }
     return true;
+}
+
+bool PaperRepository::exec(QSqlQuery &query)
+{
+    if (query.exec())
+        return true;
+    fail(query);
+    query.finish();
+    return false;
+}
+
+bool PaperRepository::lookupMany(const QList<Paper> &papers, QHash<QString, Stored> *stored)
+{
+    if (papers.isEmpty())
+        return true;
+    QStringList arxivIds;
+    arxivIds.reserve(papers.size());
+    for (const Paper &p : papers)
+        arxivIds << p.arxivId;
+    QSqlQuery &q = prepared(LookupMany, u"SELECT arxiv_id, id, version, metadata_complete, doi, journal_ref, license "
+                                        u"FROM papers WHERE arxiv_id IN (SELECT value FROM json_each(?))"_s);
+    q.bindValue(0, SqlJson::stringArray(arxivIds));
+    if (!exec(q))
+        return false;
+    while (q.next()) {
+        stored->insert(q.value(0).toString(), Stored{q.value(1).toLongLong(), q.value(2).toInt(), q.value(3).toBool(),
+                                                     q.value(4).toString(), q.value(5).toString(), q.value(6).toString()});
+    }
+    q.finish();
+    return true;
+}
+
+bool PaperRepository::insertNew(const QList<const Paper *> &papers, const QDateTime &nowUtc, QList<qint64> *ids)
+{
+    ids->clear();
+    if (papers.isEmpty())
+        return true;
+    // The insert trigger stands aside while papers_fts_bulk has its row; indexForSearch() then indexes
+    // exactly the rows inserted here. All of it happens inside upsertMany's savepoint, so the row is
+    // never committed: a failure rolls it back with the papers.
+    QSqlQuery &on = prepared(BulkIndexOn, u"INSERT INTO papers_fts_bulk (id) VALUES (1)"_s);
+    if (!exec(on))
+        return false;
+    for (qsizetype from = 0; from < papers.size(); from += kRowsPerInsert) {
+        QList<qint64> chunkIds;
+        if (!insertRows(papers.mid(from, kRowsPerInsert), nowUtc, &chunkIds))
+            return false;
+        *ids += chunkIds;
+    }
+    if (!linkAuthors(*ids, papers) || !indexForSearch(*ids))
+        return false;
+    QSqlQuery &off = prepared(BulkIndexOff, u"DELETE FROM papers_fts_bulk"_s);
+    return exec(off);
+}
+
+bool PaperRepository::indexForSearch(const QList<qint64> &paperIds)
+{
+    // Ascending rowids: FTS5 flushes its pending terms whenever a rowid is not above the last one.
+    QString json;
+    json.reserve(paperIds.size() * 8 + 2);
+    json += u'[';
+    for (qsizetype i = 0; i < paperIds.size(); ++i) {
+        if (i)
+            json += u',';
+        json += QString::number(paperIds.at(i));
+    }
+    json += u']';
+    QSqlQuery &q = prepared(IndexPapers, u"INSERT INTO papers_fts (rowid, title, abstract, authors_text, comment) "
+                                         u"SELECT id, title, abstract, authors_text, comment FROM papers "
+                                         u"WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id"_s);
+    q.bindValue(0, json);
+    return exec(q);
 }
 
 bool PaperRepository::insertRows(const QList<const Paper *> &papers, const QDateTime &nowUtc, QList<qint64> *ids)
@@ -228,48 +312,88 @@ bool PaperRepository::insertRows(const QList<const Paper *> &papers, const QDate
     return true;
 }
 
-bool PaperRepository::linkAuthors(const QList<qint64> &paperIds, const QList<const Paper *> &papers,
-                                  QHash<QString, qint64> *authorIds)
+bool PaperRepository::linkAuthors(const QList<qint64> &paperIds, const QList<const Paper *> &papers)
 {
-    struct Link
-    {
-        qint64 paper;
-        int position;
-        qint64 author;
-    };
-    QList<Link> links;
+    QStringList names;
+    QSet<QString> seen;
+    for (const Paper *p : papers) {
+        for (const Author &a : p->authors) {
+            if (!seen.contains(a.name)) {
+                seen.insert(a.name);
+                names << a.name;
+            }
+        }
+    }
+    QHash<QString, qint64> authorIds;
+    if (!authorIdsFor(names, &authorIds))
+        return false;
+    // [[paper, position, author], ...]: one statement for the day, one bound value.
+    QString json;
+    json.reserve(names.size() * 60 + 2);
+    json += u'[';
+    bool first = true;
     for (qsizetype k = 0; k < papers.size(); ++k) {
         const QList<Author> &authors = papers.at(k)->authors;
         for (int pos = 0; pos < authors.size(); ++pos) {
-            const QString &name = authors.at(pos).name;
-            qint64 authorId = authorIds->value(name);
+            const qint64 authorId = authorIds.value(authors.at(pos).name);
             if (authorId == 0) {
-                authorId = authorIdFor(name);
-                if (authorId == 0)
-                    return false;
-                authorIds->insert(name, authorId);
+                m_error = u"no author row for a name just stored"_s;
+                return false;
             }
-            links.append({paperIds.at(k), pos, authorId});
+            json += first ? u"["_s : u",["_s;
+            first = false;
+            json += QString::number(paperIds.at(k));
+            json += u',';
+            json += QString::number(pos);
+            json += u',';
+            json += QString::number(authorId);
+            json += u']';
         }
     }
-    // Several rows per statement: one statement per row costs more than the row.
-    constexpr int kRows = 100;
-    for (qsizetype from = 0; from < links.size(); from += kRows) {
-        const qsizetype n = std::min<qsizetype>(kRows, links.size() - from);
-        QSqlQuery q(m_db.connection());
-        if (!q.prepare(u"INSERT INTO paper_authors (paper_id, position, author_id) VALUES (?, ?, ?)"_s
-                       + QString(u", (?, ?, ?)"_s).repeated(n - 1)))
-            return fail(q);
-        for (qsizetype i = 0; i < n; ++i) {
-            const Link &l = links.at(from + i);
-            q.bindValue(int(i * 3), l.paper);
-            q.bindValue(int(i * 3 + 1), l.position);
-            q.bindValue(int(i * 3 + 2), l.author);
-        }
-        if (!q.exec())
-            return fail(q);
+    json += u']';
+    if (first)
+        return true; // no authors at all
+    QSqlQuery &q = prepared(LinkAuthors, u"INSERT INTO paper_authors (paper_id, position, author_id) "
+                                         u"SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
+                                         u"json_extract(value, '$[2]') FROM json_each(?)"_s);
+    q.bindValue(0, json);
+    return exec(q);
+}
+
+bool PaperRepository::findAuthorIds(const QStringList &names, QHash<QString, qint64> *ids)
+{
+    // As authorIdFor(): the shared row of the name, never one linked to a specific person (s2_id).
+    QSqlQuery &q = prepared(FindAuthors, u"SELECT j.value, (SELECT a.id FROM authors a WHERE a.name = j.value "
+                                         u"AND +a.s2_id IS NULL ORDER BY a.id LIMIT 1) FROM json_each(?) j"_s);
+    q.bindValue(0, SqlJson::stringArray(names));
+    if (!exec(q))
+        return false;
+    while (q.next()) {
+        if (!q.value(1).isNull())
+            ids->insert(q.value(0).toString(), q.value(1).toLongLong());
     }
+    q.finish();
     return true;
+}
+
+bool PaperRepository::authorIdsFor(const QStringList &names, QHash<QString, qint64> *ids)
+{
+    if (names.isEmpty())
+        return true;
+    if (!findAuthorIds(names, ids))
+        return false;
+    QStringList missing;
+    for (const QString &name : names) {
+        if (!ids->contains(name))
+            missing << name;
+    }
+    if (missing.isEmpty())
+        return true;
+    QSqlQuery &insert = prepared(InsertAuthors, u"INSERT INTO authors (name) SELECT value FROM json_each(?)"_s);
+    insert.bindValue(0, SqlJson::stringArray(missing));
+    if (!exec(insert))
+        return false;
+    return findAuthorIds(missing, ids);
 }
 
 qint64 PaperRepository::upsert(const Paper &paper, const QDateTime &nowUtc, Change *change)
@@ -313,34 +437,40 @@ qint64 PaperRepository::upsert(const Paper &paper, const QDateTime &nowUtc, Chan
             *change = Change::Inserted;
         return id;
     }
+    return updateStored(paper, *stored, change);
+}
 
-    const bool newer = paper.version > stored->version;
-    const bool fills = paper.version == stored->version && paper.metadataComplete && !stored->complete;
+qint64 PaperRepository::updateStored(const Paper &paper, const Stored &stored, Change *change)
+{
+    if (change)
+        *change = Change::None;
+    const bool newer = paper.version > stored.version;
+    const bool fills = paper.version == stored.version && paper.metadataComplete && !stored.complete;
     if (newer || fills) {
-        if (!writeAll(stored->id, paper, paper.metadataComplete) || !replaceAuthors(stored->id, paper.authors))
+        if (!writeAll(stored.id, paper, paper.metadataComplete) || !replaceAuthors(stored.id, paper.authors))
             return 0;
         if (change)
             *change = newer ? Change::NewVersion : Change::Updated;
-        return stored->id;
+        return stored.id;
     }
-    if (paper.version == stored->version) {
+    if (paper.version == stored.version) {
         // arXiv adds journal refs and DOIs to a version without making a new one.
-        const QString doi = pick(paper.doi, stored->doi);
-        const QString journalRef = pick(paper.journalRef, stored->journalRef);
-        const QString license = pick(paper.license, stored->license);
-        if (doi != stored->doi || journalRef != stored->journalRef || license != stored->license) {
+        const QString doi = pick(paper.doi, stored.doi);
+        const QString journalRef = pick(paper.journalRef, stored.journalRef);
+        const QString license = pick(paper.license, stored.license);
+        if (doi != stored.doi || journalRef != stored.journalRef || license != stored.license) {
             QSqlQuery &q = prepared(UpdateRefs, u"UPDATE papers SET doi = ?, journal_ref = ?, license = ? WHERE id = ?"_s);
             q.bindValue(0, text(doi));
             q.bindValue(1, text(journalRef));
             q.bindValue(2, text(license));
-            q.bindValue(3, stored->id);
+            q.bindValue(3, stored.id);
             if (!q.exec())
                 { fail(q); return 0; }
             if (change)
                 *change = Change::Updated;
         }
     }
-    return stored->id;
+    return stored.id;
 }
 
 bool PaperRepository::writeAll(qint64 id, const Paper &paper, bool complete)
@@ -445,6 +575,36 @@ bool PaperRepository::addAnnouncement(qint64 paperId, const QDate &day, const QS
     q.bindValue(3, announceTypeToString(type));
     q.bindValue(4, std::max(1, version));
     return q.exec() || fail(q);
+}
+
+bool PaperRepository::addAnnouncements(const QDate &day, const QList<Announcement> &rows)
+{
+    if (rows.isEmpty())
+        return true;
+    // [[paper, "category", "type", version], ...]: one statement for the day, one bound value.
+    QString json;
+    json.reserve(rows.size() * 32 + 2);
+    json += u'[';
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        const Announcement &a = rows.at(i);
+        json += i ? u",["_s : u"["_s;
+        json += QString::number(a.paperId);
+        json += u',';
+        SqlJson::appendString(json, a.category);
+        json += u',';
+        SqlJson::appendString(json, announceTypeToString(a.type));
+        json += u',';
+        json += QString::number(std::max(1, a.version));
+        json += u']';
+    }
+    json += u']';
+    QSqlQuery &q = prepared(InsertAnnouncements,
+                            u"INSERT OR REPLACE INTO announcements (paper_id, day, category, type, version) "
+                            u"SELECT json_extract(value, '$[0]'), ?, json_extract(value, '$[1]'), "
+                            u"json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(?)"_s);
+    q.bindValue(0, day.toString(Qt::ISODate));
+    q.bindValue(1, json);
+    return exec(q);
 }
 
 bool PaperRepository::completeMetadata(const Paper &paper, bool *found)

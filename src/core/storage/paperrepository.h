@@ -44,15 +44,28 @@ public:
     // From a listing (RSS item or API catch-up record). Returns the row id, 0 on a database error.
     qint64 upsert(const Paper &paper, const QDateTime &nowUtc, Change *change = nullptr);
 
-    // upsert() for a whole day: the papers not stored yet are inserted many rows per statement, which
-    // matters because every statement that writes papers_fts inside a transaction makes FTS5 flush
-    // its pending index to disk (docs/BENCHMARKS.md). *ids and *changes get one entry per paper, in
-    // order. Returns false on a database error (errorString()); run it inside a transaction.
+    // upsert() for a whole day, in few statements (docs/BENCHMARKS.md, "Ingest"): the stored papers are
+    // looked up at once; the new ones are inserted many rows per statement, their authors resolved and
+    // linked with one statement each, and they are indexed for full-text search with one INSERT ...
+    // SELECT while the schema's per-row insert trigger stands aside (002_fts_bulk_index.sql): every
+    // statement that writes papers_fts makes FTS5 flush its pending terms into a new segment.
+    // *ids and *changes get one entry per paper, in order. All or nothing (a savepoint of its own):
+    // returns false on a database error (errorString()) and leaves the database as it was.
     bool upsertMany(const QList<Paper> &papers, const QDateTime &nowUtc, QList<qint64> *ids,
                     QList<Change> *changes = nullptr);
 
     // The paper is listed on `day` under `category` (a re-fetch of the day replaces the row).
     bool addAnnouncement(qint64 paperId, const QDate &day, const QString &category, AnnounceType type, int version);
+
+    struct Announcement
+    {
+        qint64 paperId = 0;
+        QString category;
+        AnnounceType type = AnnounceType::New;
+        int version = 1;
+    };
+    // addAnnouncement() for a day's listings, in one statement.
+    bool addAnnouncements(const QDate &day, const QList<Announcement> &rows);
 
     // From an arXiv API id_list answer: full author list, primary category, comment, journal ref,
     // DOI, dates; marks the record complete. *found is true when the record was written: false when
@@ -76,19 +89,27 @@ private:
         QString doi, journalRef, license;
     };
     std::optional<Stored> lookup(const QString &arxivId, bool *ok);
+    bool lookupMany(const QList<Paper> &papers, QHash<QString, Stored> *stored);
+    // upsert() of a paper known to be stored as `stored`.
+    qint64 updateStored(const Paper &paper, const Stored &stored, Change *change);
     bool writeAll(qint64 id, const Paper &paper, bool complete);
     bool insertRows(const QList<const Paper *> &papers, const QDateTime &nowUtc, QList<qint64> *ids);
+    bool insertNew(const QList<const Paper *> &papers, const QDateTime &nowUtc, QList<qint64> *ids);
     // Authors of papers that have no author rows yet.
-    bool linkAuthors(const QList<qint64> &paperIds, const QList<const Paper *> &papers,
-                     QHash<QString, qint64> *authorIds);
+    bool linkAuthors(const QList<qint64> &paperIds, const QList<const Paper *> &papers);
+    // The shared (not S2-linked) author row of each name, made where missing.
+    bool authorIdsFor(const QStringList &names, QHash<QString, qint64> *ids);
+    bool findAuthorIds(const QStringList &names, QHash<QString, qint64> *ids);
+    bool indexForSearch(const QList<qint64> &paperIds);
     bool replaceAuthors(qint64 paperId, const QList<Author> &authors);
     qint64 authorIdFor(const QString &name);
+    bool exec(QSqlQuery &query);
     QSqlQuery &prepared(int slot, const QString &sql);
     bool fail(const QSqlQuery &query);
 
     Database &m_db;
     QString m_error;
-    std::unique_ptr<QSqlQuery> m_queries[12];
+    std::unique_ptr<QSqlQuery> m_queries[20];
     std::unique_ptr<QSqlQuery> m_insertRows; // for m_insertRowsCount rows
     int m_insertRowsCount = 0;
 };
