@@ -13,7 +13,19 @@ PaperFilterProxyModel::PaperFilterProxyModel(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setSortRole(PaperTableModel::SortRole);
-    setDynamicSortFilter(true);
+    setDynamicSortFilter(true); // re-filters a paper whose star or read state changes
+}
+
+void PaperFilterProxyModel::sort(int column, Qt::SortOrder order)
+{
+    if (!m_papers) {
+        QSortFilterProxyModel::sort(column, order);
+        return;
+    }
+    // This proxy keeps the source's row order (its own sort column stays -1, ascending); the model sorts.
+    if (QSortFilterProxyModel::sortColumn() != -1 || QSortFilterProxyModel::sortOrder() != Qt::AscendingOrder)
+        QSortFilterProxyModel::sort(-1, Qt::AscendingOrder);
+    m_papers->sort(column, order);
 }
 
 void PaperFilterProxyModel::setSourceModel(QAbstractItemModel *model)
@@ -136,14 +148,4 @@ bool PaperFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &)
             return false;
     }
     return true;
-}
-
-bool PaperFilterProxyModel::lessThan(const QModelIndex &left, const QModelIndex &right) const
-{
-    if (!m_papers)
-        return QSortFilterProxyModel::lessThan(left, right);
-    // Integers the model works out once per column: the proxy sorts up to 100,000 rows after each filter
-    // change, ~1.7 M comparisons.
-    const int column = left.column();
-    return m_papers->sortPosition(left.row(), column) < m_papers->sortPosition(right.row(), column);
 }

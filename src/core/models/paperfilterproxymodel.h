@@ -5,9 +5,10 @@
 
 class PaperTableModel;
 
-// Filters and sorts a PaperTableModel: which papers (digest / scored / all), minimum relevance and novelty,
-// starred, unread, one category. Reads the source rows directly rather than through QVariant roles, so
-// re-filtering a 100,000-row history stays within a keystroke's budget (bench/gui).
+// Filters a PaperTableModel: which papers (digest / scored / all), minimum relevance and novelty, starred,
+// unread, one category; sorting is passed on to the model, which keeps its rows in order. Reads the source
+// rows directly rather than through QVariant roles, and never sorts them itself, so re-filtering a
+// 100,000-row history stays within a keystroke's budget (bench/gui).
 class PaperFilterProxyModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
@@ -19,6 +20,8 @@ public:
     explicit PaperFilterProxyModel(QObject *parent = nullptr);
 
     void setSourceModel(QAbstractItemModel *model) override;
+    // Sorting is the source model's (PaperTableModel::sort); this proxy keeps its order and only filters.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
     Scope scope() const { return m_scope; }
     void setScope(Scope scope);
@@ -51,7 +54,6 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
-    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     PaperTableModel *m_papers = nullptr;

@@ -11,6 +11,21 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+// What QString::compare(Qt::CaseInsensitive) compares, once: each UTF-16 unit case-folded on its own
+// (a surrogate pair is kept as it is), so a binary comparison of two keys gives the same answer.
+QString foldedForSort(const QString &text)
+{
+    QString key(text.size(), Qt::Uninitialized);
+    char16_t *out = reinterpret_cast<char16_t *>(key.data());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        out[i] = QChar::isSurrogate(c) ? c : char16_t(QChar::toCaseFolded(char32_t(c)));
+    }
+    return key;
+}
+} // namespace
+
 PaperTableModel::PaperTableModel(Database &database, QObject *parent)
     : QAbstractTableModel(parent)
     , m_database(database)
@@ -24,9 +39,9 @@ void PaperTableModel::setCutoffs(int relevance, int novelty)
     m_relevanceCutoff = relevance;
     m_noveltyCutoff = novelty;
     computeRanks();
-    forgetSortPositions();
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    applySort(true); // every column's ties follow the rank
 }
 
 void PaperTableModel::setFollowedAuthors(const QStringList &entries)
@@ -97,9 +112,11 @@ void PaperTableModel::replaceRows(QList<LibraryPaper> rows)
     beginResetModel();
     m_rows = std::move(rows);
     ++m_loadCount;
+    m_readOrder.resize(m_rows.size());
+    std::iota(m_readOrder.begin(), m_readOrder.end(), 0);
     computeRanks();
     indexCategories();
-    forgetSortPositions();
+    applySort(false);
     endResetModel();
     emit loaded();
 }
@@ -195,14 +212,85 @@ bool PaperTableModel::hasCategory(int row, int categoryId) const
     return false;
 }
 
-void PaperTableModel::forgetSortPositions(int column)
+void PaperTableModel::sort(int column, Qt::SortOrder order)
 {
-    if (column >= 0 && column < ColumnCount) {
-        m_sortPositions[column].clear();
-        return;
+    m_sortColumn = column >= 0 && column < ColumnCount ? column : -1;
+    m_sortOrder = order;
+    applySort(true);
+}
+
+void PaperTableModel::applySort(bool announce)
+{
+    // order[new row] = old row
+    QList<int> order(m_rows.size());
+    std::iota(order.begin(), order.end(), 0);
+    if (m_sortColumn < 0) {
+        std::sort(order.begin(), order.end(), [this](int a, int b) { return m_readOrder.at(a) < m_readOrder.at(b); });
+    } else if (m_sortColumn == TitleColumn || m_sortColumn == AuthorsColumn) {
+        // The case-insensitive comparison folds every character on every call; folding each text once
+        // makes a header click over 100,000 titles several times faster, in the same order.
+        QList<QString> keys;
+        keys.reserve(m_rows.size());
+        for (const LibraryPaper &p : std::as_const(m_rows))
+            keys.append(foldedForSort(m_sortColumn == TitleColumn ? p.title : p.authorsText));
+        auto less = [this, &keys](int a, int b) {
+            const int c = QtPrivate::compareStrings(keys.at(a), keys.at(b), Qt::CaseSensitive);
+            return c != 0 ? c < 0 : rowLessThan(a, b, RankColumn);
+        };
+        if (m_sortOrder == Qt::AscendingOrder)
+            std::sort(order.begin(), order.end(), less);
+        else
+            std::sort(order.begin(), order.end(), [&less](int a, int b) { return less(b, a); });
+    } else {
+        // Every comparison ends on the paper id: the order is total, so a plain sort gives one answer.
+        const int column = m_sortColumn;
+        if (m_sortOrder == Qt::AscendingOrder)
+            std::sort(order.begin(), order.end(), [this, column](int a, int b) { return rowLessThan(a, b, column); });
+        else
+            std::sort(order.begin(), order.end(), [this, column](int a, int b) { return rowLessThan(b, a, column); });
     }
-    for (QList<int> &positions : m_sortPositions)
-        positions.clear();
+    bool moved = false;
+    for (qsizetype i = 0; i < order.size() && !moved; ++i)
+        moved = order.at(i) != i;
+    if (!moved)
+        return;
+
+    if (announce)
+        emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    QList<LibraryPaper> rows;
+    QList<int> ranks, readOrder, categoryStart, rowCategories;
+    rows.reserve(m_rows.size());
+    ranks.reserve(m_rows.size());
+    readOrder.reserve(m_rows.size());
+    categoryStart.reserve(m_categoryStart.size());
+    rowCategories.reserve(m_rowCategories.size());
+    for (const int old : std::as_const(order)) {
+        rows.append(std::move(m_rows[old]));
+        ranks.append(m_ranks.at(old));
+        readOrder.append(m_readOrder.at(old));
+        categoryStart.append(int(rowCategories.size()));
+        for (int i = m_categoryStart.at(old), end = m_categoryStart.at(old + 1); i < end; ++i)
+            rowCategories.append(m_rowCategories.at(i));
+    }
+    categoryStart.append(int(rowCategories.size()));
+    m_rows = std::move(rows);
+    m_ranks = std::move(ranks);
+    m_readOrder = std::move(readOrder);
+    m_categoryStart = std::move(categoryStart);
+    m_rowCategories = std::move(rowCategories);
+    if (!announce)
+        return;
+    // The selection and current paper stay on the same papers.
+    QList<int> newRowOf(order.size());
+    for (qsizetype i = 0; i < order.size(); ++i)
+        newRowOf[order.at(i)] = int(i);
+    const QModelIndexList before = persistentIndexList();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (const QModelIndex &index : before)
+        after.append(createIndex(newRowOf.at(index.row()), index.column()));
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
 bool PaperTableModel::rowLessThan(int l, int r, int column) const
@@ -253,23 +341,6 @@ bool PaperTableModel::rowLessThan(int l, int r, int column) const
     }
 }
 
-int PaperTableModel::sortPosition(int row, int column) const
-{
-    if (column < 0 || column >= ColumnCount)
-        column = RankColumn;
-    QList<int> &positions = m_sortPositions[column];
-    if (positions.size() != m_rows.size()) {
-        // Every comparison ends on the paper id, so the order is total and a plain sort is stable enough.
-        QList<int> order(m_rows.size());
-        std::iota(order.begin(), order.end(), 0);
-        std::sort(order.begin(), order.end(), [this, column](int a, int b) { return rowLessThan(a, b, column); });
-        positions.resize(m_rows.size());
-        for (qsizetype i = 0; i < order.size(); ++i)
-            positions[order.at(i)] = int(i);
-    }
-    return row >= 0 && row < positions.size() ? positions.at(row) : -1;
-}
-
 const LibraryPaper *PaperTableModel::paperAt(int row) const
 {
     return row >= 0 && row < m_rows.size() ? &m_rows.at(row) : nullptr;
@@ -294,8 +365,9 @@ bool PaperTableModel::setStarred(int row, bool starred)
         return false;
     }
     m_rows[row].starred = starred;
-    forgetSortPositions(StarColumn);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    if (m_sortColumn == StarColumn)
+        applySort(true);
     return true;
 }
 
@@ -311,8 +383,9 @@ bool PaperTableModel::setRead(int row, bool read)
         return false;
     }
     m_rows[row].read = read;
-    forgetSortPositions(ReadColumn);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    if (m_sortColumn == ReadColumn)
+        applySort(true);
     return true;
 }
 

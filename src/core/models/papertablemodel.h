@@ -8,8 +8,6 @@
 #include <QHash>
 #include <QSet>
 
-#include <array>
-
 class Database;
 
 // The papers of one day, or the results of a history search, as a table. Rows come from the database
@@ -61,12 +59,14 @@ public:
     bool isFollowed(const LibraryPaper &paper) const;
     int rankAt(int row) const { return row >= 0 && row < m_ranks.size() ? m_ranks.at(row) : 0; }
 
-    // The column's order as one integer per row (0 = first when sorted ascending; ties are broken by the
-    // rank, so equal values keep the digest's order). A proxy re-sorting 100,000 rows after every filter
-    // keystroke then compares integers, not papers (bench/gui). Worked out on first use per column and
-    // forgotten whenever what the column sorts by changes.
-    int sortPosition(int row, int column) const;
-    // The same order, compared directly: what sortPosition() is built from.
+    // Sorts the rows themselves, and keeps them so when rows are replaced or a star, read state or rank
+    // changes (as a dynamically sorting proxy would). A proxy on top then keeps this order and only filters:
+    // re-sorting 100,000 rows through QModelIndex comparisons after every filter keystroke cost more than
+    // the keystroke's budget (bench/gui). Column -1: the order the rows were read in.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    // The ascending order of a column; ties fall back to the rank, so equal values keep the digest's order.
     bool rowLessThan(int left, int right, int column) const;
 
     // Categories as small integers, so a category filter compares integers, not strings. An id is valid
@@ -79,8 +79,7 @@ public:
     bool setRead(int row, bool read);
     QString lastError() const { return m_lastError; }
 
-    // Without the two virtual calls of QAbstractTableModel::index(): a sorting proxy asks for two indexes
-    // per comparison.
+    // Without the two virtual calls of QAbstractTableModel::index(): a proxy asks for one per row and filter.
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -99,13 +98,15 @@ private:
     void replaceRows(QList<LibraryPaper> rows);
     void computeRanks();
     void indexCategories();
-    void forgetSortPositions(int column = -1); // -1: every column
+    void applySort(bool announce); // announce: as a layout change (else inside a reset)
     QVariant sortValue(const LibraryPaper &p, int row, int column) const;
 
     Database &m_database;
     QList<LibraryPaper> m_rows;
     QList<int> m_ranks;
-    mutable std::array<QList<int>, ColumnCount> m_sortPositions; // empty: not worked out yet
+    QList<int> m_readOrder; // each row's position as read from the database
+    int m_sortColumn = -1;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     QHash<QString, int> m_categoryIds;
     QList<int> m_categoryStart; // row i's category ids: m_rowCategories[m_categoryStart[i] .. m_categoryStart[i+1])
     QList<int> m_rowCategories;
