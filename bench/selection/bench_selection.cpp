@@ -43,6 +43,8 @@ struct Scenario
     int concurrency = 4;
     int titleBatch = 0;    // 0: automatic (BatchPlanner)
     int abstractBatch = 0; // 0: automatic
+    ServiceTier tier = ServiceTier::Standard;
+    bool warmUp = false;   // the stage's first request alone, the others read the cached fixed part
 };
 
 QList<Paper> loadDay(const QString &path)
@@ -135,6 +137,8 @@ Result runScenario(const Scenario &s, const QList<Paper> &papers, const QHash<QS
     config.concurrency = s.concurrency;
     config.titleBatchSize = s.titleBatch;
     config.abstractBatchSize = s.abstractBatch;
+    config.serviceTier = s.tier;
+    config.warmPromptCache = s.warmUp;
 
     HttpClient http;
     SelectionRun run(db, http, prices, config);
@@ -186,21 +190,29 @@ int main(int argc, char **argv)
     const PricingTable prices = PricingTable::builtin();
 
     const int n = int(papers.size());
+    const int refTitle = BatchPlanner::referenceBatchSize(n, 8);
+    const int refAbstract = BatchPlanner::referenceBatchSize(int(picks.size()), 4);
+    constexpr ServiceTier standard = ServiceTier::Standard;
+    constexpr ServiceTier flex = ServiceTier::Flex;
     const QList<Scenario> scenarios = {
-        {u"reference-rule"_s, 1, BatchPlanner::referenceBatchSize(n, 8), BatchPlanner::referenceBatchSize(int(picks.size()), 4)},
-        {u"reference-rule-c4"_s, 4, BatchPlanner::referenceBatchSize(n, 8), BatchPlanner::referenceBatchSize(int(picks.size()), 4)},
-        {u"auto-c2"_s, 2, 0, 0},
-        {u"auto-c4 (default)"_s, 4, 0, 0},
-        {u"auto-c8 (capped at 6)"_s, 8, 0, 0},
-        {u"one-request-per-stage"_s, 4, n, int(picks.size())},
+        {u"reference-rule"_s, 1, refTitle, refAbstract, standard, false},
+        {u"reference-rule-c4"_s, 4, refTitle, refAbstract, standard, false},
+        {u"auto-c4 standard, no warm-up"_s, 4, 0, 0, standard, false},
+        {u"auto-c4 standard"_s, 4, 0, 0, standard, true},
+        {u"auto-c2 flex"_s, 2, 0, 0, flex, true},
+        {u"auto-c4 flex (default)"_s, 4, 0, 0, flex, true},
+        {u"auto-c8 flex (capped at 6)"_s, 8, 0, 0, flex, true},
+        {u"one-request-per-stage flex"_s, 4, n, int(picks.size()), flex, true},
     };
+    constexpr double referenceUsd = 0.136; // issue 4: the reference tool's run of this day
 
     std::printf("Day 2025-10-07: %d papers, %d reference picks, %d ms per LLM call, model gpt-5 "
                 "(input $1.25, cached $0.125, output $10 per 1M)\n\n",
                 n, int(picks.size()), latencyMs);
-    std::printf("| scenario | concurrency | title batch | abstract batch | requests (title+abstract) | prompt tokens | "
-                "cached | completion | cost (gpt-5) | wall time | max parallel | same picks | estimate before run |\n");
-    std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    std::printf("| scenario | concurrency | title batch | abstract batch | tier | warm-up | requests (title+abstract) | "
+                "prompt tokens | cached | completion | cost (gpt-5) | of reference | wall time | max parallel | same picks | "
+                "estimate before run |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (const Scenario &s : scenarios) {
         if (parser.isSet(only) && s.name != parser.value(only))
             continue;
@@ -209,11 +221,14 @@ int main(int argc, char **argv)
                                         : u"auto (%1)"_s.arg(BatchPlanner::titleBatchSize(n, s.concurrency));
         const QString ab = s.abstractBatch ? QString::number(s.abstractBatch)
                                            : u"auto (%1)"_s.arg(BatchPlanner::abstractBatchSize(int(picks.size()), s.concurrency));
-        std::printf("| %s | %d | %s | %s | %d (%d+%d) | %lld | %lld | %lld | $%.4f | %.2f s | %d | %s (%d) | %d req, $%.3f |\n",
-                    qPrintable(s.name), s.concurrency, qPrintable(tb), qPrintable(ab), r.summary.requests,
+        std::printf("| %s | %d | %s | %s | %s | %s | %d (%d+%d) | %lld | %lld | %lld | $%.4f | %.0f %% | %.2f s | %d | %s (%d) | "
+                    "%d req, $%.3f |\n",
+                    qPrintable(s.name), s.concurrency, qPrintable(tb), qPrintable(ab),
+                    qPrintable(ServiceTiers::name(s.tier)), s.warmUp ? "yes" : "no", r.summary.requests,
                     r.titleRequests, r.abstractRequests, r.summary.usage.promptTokens, r.summary.usage.cachedTokens,
-                    r.summary.usage.completionTokens, r.summary.costUsd, r.wallMs / 1000.0, r.maxConcurrent,
-                    r.samePicks ? "yes" : "NO", r.selected, r.estimate.requests(), r.estimate.usd);
+                    r.summary.usage.completionTokens, r.summary.costUsd, 100.0 * r.summary.costUsd / referenceUsd,
+                    r.wallMs / 1000.0, r.maxConcurrent, r.samePicks ? "yes" : "NO", r.selected, r.estimate.requests(),
+                    r.estimate.usd);
         std::fflush(stdout);
         if (!r.summary.error.isEmpty())
             std::printf("  error: %s\n", qPrintable(r.summary.error));

@@ -371,6 +371,13 @@ FakeResponse FakeLlmServer::errorResponse(const QString &provider, Fault fault) 
                                                                  {u"param"_s, QJsonValue::Null}, {u"code"_s, code}}}});
         };
         switch (fault) {
+        case Fault::FlexUnavailable:
+            // Modelled on OpenAI's flex processing guide ("429 Resource Unavailable"); no recorded body.
+            r = FakeResponse::json(body(u"Resource unavailable: there is no capacity for flex processing right now. "
+                                        "Retry later, or send the request at the default service tier."_s,
+                                        u"rate_limit_exceeded"_s, u"resource_unavailable"_s),
+                                   429);
+            break;
         case Fault::RateLimited:
             r = FakeResponse::json(body(u"Rate limit reached for gpt-5 in organization org-fake on requests per min (RPM): "
                                         "Limit 3, Used 3, Requested 1. Please try again in %1s. Visit "
@@ -467,6 +474,7 @@ FakeResponse FakeLlmServer::handleOpenAi(const FakeRequest &request)
     call.receivedAtMs = m_clock.elapsed();
     call.body = QJsonDocument::fromJson(request.body).object();
     call.model = call.body.value(u"model"_s).toString();
+    call.serviceTier = call.body.value(u"service_tier"_s).toString();
     for (const QJsonValue &m : call.body.value(u"messages"_s).toArray()) {
         const QJsonObject msg = m.toObject();
         QString text;
@@ -504,9 +512,15 @@ FakeResponse FakeLlmServer::handleOpenAi(const FakeRequest &request)
                            "'max_completion_tokens' instead."_s,
                            u"max_tokens"_s, u"unsupported_parameter"_s);
     }
+    const bool flex = call.serviceTier == u"flex";
+    if (flex && !m_flexModels.contains(call.model))
+        return invalid(u"Unsupported service_tier: flex"_s, u"service_tier"_s, u"unsupported_value"_s);
     Fault fault = keyOk(call) ? nextFault(call) : Fault::Unauthorized;
+    if (fault == Fault::FlexUnavailable && !flex)
+        fault = Fault::None; // only the flex tier runs out of capacity
     call.fault = int(fault);
     switch (fault) {
+    case Fault::FlexUnavailable:
     case Fault::RateLimited:
     case Fault::ServerError:
     case Fault::Overloaded:
@@ -548,7 +562,7 @@ FakeResponse FakeLlmServer::handleOpenAi(const FakeRequest &request)
         {u"choices"_s, QJsonArray{QJsonObject{{u"index"_s, 0}, {u"message"_s, message},
                                               {u"finish_reason"_s, fault == Fault::TruncatedJson ? u"length"_s : u"stop"_s}}}},
         {u"usage"_s, usage},
-        {u"service_tier"_s, u"default"_s},
+        {u"service_tier"_s, flex ? u"flex"_s : u"default"_s},
         {u"system_fingerprint"_s, QJsonValue::Null}};
     FakeResponse r = FakeResponse::json(compact(body));
     if (fault == Fault::CutBody)

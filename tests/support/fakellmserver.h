@@ -53,6 +53,7 @@ struct FakeLlmCall
     QString replyText;           // the model text in the answer (empty for HTTP errors)
     bool obeyedInjection = false;
     qint64 promptTokens = 0, cachedTokens = 0, completionTokens = 0, reasoningTokens = 0;
+    QString serviceTier;         // OpenAI: the tier the request asked for ("flex"), empty when it asked none
 
     QStringList ids() const;
 };
@@ -90,6 +91,7 @@ public:
         OutOfRange,      // the first paper gets relevance 11 and novelty 0
         DuplicateIds,    // the first paper is scored twice, with different scores
         Unauthorized,    // 401 invalid API key
+        FlexUnavailable, // OpenAI flex tier out of capacity: 429 "resource unavailable" (applies to flex requests only)
     };
     enum class ReplyStyle { JsonLines, JsonArray, CodeFence, ProseAround, StringNumbers };
     using Stage = FakeLlmCall::Stage;
@@ -123,6 +125,9 @@ public:
     void setReasoningTokensPerPaper(int tokens) { m_reasoningPerPaper = tokens; }
     // Non-empty: requests without exactly this key get the provider's 401.
     void setExpectedApiKey(const QString &key) { m_expectedKey = key; }
+    // OpenAI models that accept service_tier "flex" (default: the gpt-5 family); a flex request for any
+    // other model gets OpenAI's 400 "Unsupported service_tier: flex".
+    void setFlexModels(const QStringList &models) { m_flexModels = models; }
 
     // The next `times` requests of `stage` (Unknown = any) get `fault`; queued faults go first.
     void failNext(Fault fault, int times = 1, Stage stage = Stage::Unknown);
@@ -183,4 +188,5 @@ private:
     int m_reasoningPerPaper = 0;
     ReplyStyle m_style = ReplyStyle::JsonLines;
     QString m_expectedKey;
+    QStringList m_flexModels{QStringLiteral("gpt-5"), QStringLiteral("gpt-5-mini"), QStringLiteral("gpt-5-nano")};
 };

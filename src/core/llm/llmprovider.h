@@ -4,6 +4,7 @@
 #include "llmprompt.h"
 #include "llmresponse.h"
 #include "net/httpclient.h"
+#include "servicetier.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -29,6 +30,7 @@ struct LlmCallOptions
     int maxOutputTokens = 0;      // 0: the provider class picks a safe default
     int timeoutMs = 120000;       // transfer timeout (no byte for this long)
     QString cacheKey;             // a stable key for the fixed prompt part (OpenAI prompt_cache_key)
+    ServiceTier serviceTier = ServiceTier::Standard; // Flex: sent by the OpenAI provider only
 };
 
 // One LLM API. Pure: builds the HTTP request from a prompt and parses the HTTP answer into values,

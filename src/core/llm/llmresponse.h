@@ -23,6 +23,7 @@ struct LlmResponse
     bool truncated = false;   // the answer stopped at the output-token limit
     LlmUsage usage;           // normalised: promptTokens includes cached, completion includes reasoning
     bool usageReported = false;
+    QString serviceTier;      // the tier the provider says processed (and bills) it; empty if it did not say
     QString error;            // one line for people, no secrets; empty when kind == Ok
 
     bool isOk() const { return kind == Kind::Ok; }

@@ -59,6 +59,9 @@ HttpRequest OpenAiProvider::buildRequest(const LlmPrompt &prompt, const LlmCallO
     }
     if (m_flavor == Flavor::OpenAi && !options.cacheKey.isEmpty())
         body.insert(u"prompt_cache_key"_s, options.cacheKey); // routes same-prefix requests to a warm cache
+    // Other servers speaking the format do not know OpenAI's tiers (or bill them differently).
+    if (m_flavor == Flavor::OpenAi && options.serviceTier == ServiceTier::Flex)
+        body.insert(u"service_tier"_s, u"flex"_s);
 
     HttpRequest request;
     request.url = endpoint();
@@ -116,6 +119,7 @@ LlmResponse OpenAiProvider::parseResponse(int httpStatus, const QByteArray &body
         return r;
     }
     r.model = root.value(u"model"_s).toString();
+    r.serviceTier = root.value(u"service_tier"_s).toString();
     if (root.value(u"usage"_s).isObject()) {
         r.usage = parseUsage(root.value(u"usage"_s).toObject());
         r.usageReported = true;

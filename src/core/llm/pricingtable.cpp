@@ -11,6 +11,27 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+// A missing price keeps what *target holds; a present one must be a number >= 0.
+bool fieldOf(const QJsonObject &row, const QString &key, double *target)
+{
+    const QJsonValue v = row.value(key);
+    if (v.isUndefined())
+        return true;
+    if (!v.isDouble() || v.toDouble() < 0)
+        return false;
+    *target = v.toDouble();
+    return true;
+}
+} // namespace
+
+TokenRates ModelPrice::rates(ServiceTier tier) const
+{
+    if (tier == ServiceTier::Flex && flex)
+        return *flex;
+    return {input, cachedInput, output};
+}
+
 PricingTable PricingTable::builtin()
 {
     PricingTable table;
@@ -75,15 +96,7 @@ bool PricingTable::mergeJson(const QByteArray &json, QString *error)
         }
         const bool known = next.contains(name);
         ModelPrice p = next.value(name);
-        auto field = [&](const QString &key, double *target) {
-            const QJsonValue v = row.value(key);
-            if (v.isUndefined())
-                return true;
-            if (!v.isDouble() || v.toDouble() < 0)
-                return false;
-            *target = v.toDouble();
-            return true;
-        };
+        auto field = [&](const QString &key, double *target) { return fieldOf(row, key, target); };
         const bool hadCached = row.contains(u"cached_input"_s);
         if (!field(u"input"_s, &p.input) || !field(u"cached_input"_s, &p.cachedInput) || !field(u"output"_s, &p.output)) {
             if (error)
@@ -92,6 +105,23 @@ bool PricingTable::mergeJson(const QByteArray &json, QString *error)
         }
         if (!known && !hadCached)
             p.cachedInput = p.input; // no cache discount known: never under-count
+        if (row.value(u"flex"_s).isNull()) {
+            p.flex.reset(); // "flex": null in the user's file: never use the flex tier for this model
+        } else if (row.contains(u"flex"_s)) {
+            const QJsonObject flex = row.value(u"flex"_s).toObject();
+            const bool hadFlex = p.flex.has_value();
+            TokenRates rates = p.flex.value_or(TokenRates{});
+            if (!row.value(u"flex"_s).isObject() || !fieldOf(flex, u"input"_s, &rates.input)
+                || !fieldOf(flex, u"cached_input"_s, &rates.cachedInput) || !fieldOf(flex, u"output"_s, &rates.output)) {
+                if (error)
+                    *error = QCoreApplication::translate("PricingTable", "the flex prices of '%1' must be numbers >= 0")
+                                 .arg(it.key());
+                return false;
+            }
+            if (!hadFlex && !flex.contains(u"cached_input"_s))
+                rates.cachedInput = rates.input;
+            p.flex = rates;
+        }
         if (row.contains(u"source"_s))
             p.source = row.value(u"source"_s).toString();
         next.insert(name, p);
@@ -105,6 +135,10 @@ QByteArray PricingTable::toJson() const
     QJsonObject models;
     for (auto it = m_prices.cbegin(); it != m_prices.cend(); ++it) {
         QJsonObject row{{u"input"_s, it->input}, {u"cached_input"_s, it->cachedInput}, {u"output"_s, it->output}};
+        if (it->flex)
+            row.insert(u"flex"_s, QJsonObject{{u"input"_s, it->flex->input},
+                                              {u"cached_input"_s, it->flex->cachedInput},
+                                              {u"output"_s, it->flex->output}});
         if (!it->source.isEmpty())
             row.insert(u"source"_s, it->source);
         models.insert(it.key(), row);
@@ -147,14 +181,21 @@ std::optional<ModelPrice> PricingTable::price(const QString &model) const
     return m_prices.value(row);
 }
 
-LlmCost PricingTable::cost(const QString &model, const LlmUsage &usage) const
+LlmCost PricingTable::cost(const QString &model, const LlmUsage &usage, ServiceTier tier) const
 {
     const auto p = price(model);
     if (!p)
         return {};
+    const TokenRates r = p->rates(tier);
     const qint64 cached = std::clamp<qint64>(usage.cachedTokens, 0, usage.promptTokens);
-    const double usd = (double(usage.promptTokens - cached) * p->input + double(cached) * p->cachedInput
-                        + double(usage.completionTokens) * p->output)
+    const double usd = (double(usage.promptTokens - cached) * r.input + double(cached) * r.cachedInput
+                        + double(usage.completionTokens) * r.output)
                        / 1e6;
     return {usd, true};
+}
+
+bool PricingTable::offersFlex(const QString &model) const
+{
+    const auto p = price(model);
+    return p && p->flex.has_value();
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/llmusage.h"
+#include "servicetier.h"
 
 #include <QByteArray>
 #include <QMap>
@@ -11,13 +12,26 @@
 #include <optional>
 
 // USD per one million tokens.
+struct TokenRates
+{
+    double input = 0;
+    double cachedInput = 0;
+    double output = 0; // reasoning tokens are billed as output
+
+    friend bool operator==(const TokenRates &, const TokenRates &) = default;
+};
+
 struct ModelPrice
 {
     double input = 0;
     double cachedInput = 0;
     double output = 0; // reasoning tokens are billed as output
     QString source;    // where the figures come from (shown in the settings)
+    // The flex tier's rates; a model without them is never sent at the flex tier (OpenAI refuses
+    // flex for models that do not offer it, and an unknown price would be a guess).
+    std::optional<TokenRates> flex;
 
+    TokenRates rates(ServiceTier tier) const;
     friend bool operator==(const ModelPrice &, const ModelPrice &) = default;
 };
 
@@ -48,7 +62,10 @@ public:
     // or "-latest": "openai/gpt-5-2025-08-07" finds the "gpt-5" row, "gpt-5-mini" never does.
     std::optional<ModelPrice> price(const QString &model) const;
     QString resolve(const QString &model) const; // the row name used, empty when none
-    LlmCost cost(const QString &model, const LlmUsage &usage) const;
+    // At the tier's rates; a tier the model has no rates for is billed at the standard rates (never
+    // under-counted).
+    LlmCost cost(const QString &model, const LlmUsage &usage, ServiceTier tier = ServiceTier::Standard) const;
+    bool offersFlex(const QString &model) const;
     QStringList models() const { return m_prices.keys(); }
 
 private:

@@ -184,6 +184,7 @@ void DailyRun::startSelection(const QStringList &ids)
     config.provider = m_runSettings.provider;
     config.model = m_runSettings.model;
     config.reasoningEffort = m_runSettings.reasoningEffort;
+    config.serviceTier = ServiceTiers::fromName(m_runSettings.serviceTier);
     config.baseUrl = Endpoints::resolve(m_settings).llmBase;
     config.apiKey = m_apiKey;
     config.relevanceCutoff = m_runSettings.relevanceCutoff;
@@ -229,6 +230,8 @@ void DailyRun::startSelection(const QStringList &ids)
 void DailyRun::onSelectionFinished(const SelectionSummary &selection)
 {
     m_summary.selection = selection;
+    for (const QString &note : selection.notes)
+        emit notice(note);
     m_summary.costUsd = selection.costUsd;
     m_summary.priceKnown = selection.priceKnown;
     m_summary.budgetReached = m_summary.budgetReached || selection.budgetReached;

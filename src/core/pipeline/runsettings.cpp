@@ -17,6 +17,7 @@ RunSettings RunSettings::fromSettings(const AppSettings &s)
     r.provider = s.provider();
     r.model = s.model();
     r.reasoningEffort = s.reasoningEffort();
+    r.serviceTier = s.serviceTier();
     r.relevanceCutoff = s.relevanceCutoff();
     r.noveltyCutoff = s.noveltyCutoff();
     r.titleFilter = s.titleFilterEnabled();
@@ -34,6 +35,7 @@ QString RunSettings::toJson() const
                         {u"provider"_s, provider},
                         {u"model"_s, model},
                         {u"reasoningEffort"_s, reasoningEffort},
+                        {u"serviceTier"_s, serviceTier},
                         {u"relevanceCutoff"_s, relevanceCutoff},
                         {u"noveltyCutoff"_s, noveltyCutoff},
                         {u"titleFilter"_s, titleFilter},
@@ -61,6 +63,7 @@ RunSettings RunSettings::fromJson(const QString &json)
     r.provider = o.value(u"provider"_s).toString(u"openai"_s);
     r.model = o.value(u"model"_s).toString();
     r.reasoningEffort = o.value(u"reasoningEffort"_s).toString();
+    r.serviceTier = o.value(u"serviceTier"_s).toString(r.serviceTier);
     r.relevanceCutoff = o.value(u"relevanceCutoff"_s).toInt(r.relevanceCutoff);
     r.noveltyCutoff = o.value(u"noveltyCutoff"_s).toInt(r.noveltyCutoff);
     r.titleFilter = o.value(u"titleFilter"_s).toBool(r.titleFilter);

@@ -16,6 +16,7 @@ struct RunSettings
     QString provider;
     QString model;
     QString reasoningEffort;
+    QString serviceTier = QStringLiteral("standard"); // flex | standard (runs recorded before tiers existed: standard)
     int relevanceCutoff = 8;
     int noveltyCutoff = 7;
     bool titleFilter = true;

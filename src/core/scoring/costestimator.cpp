@@ -15,21 +15,17 @@ namespace {
 // Per-message overhead of the chat formats (role markers), as providers count it.
 constexpr qint64 kMessageOverhead = 8;
 
-qint64 fixedTokens(const SelectionConfig &config, bool titleStage)
+// Prompt caching reads a repeated prefix of at least 1,024 tokens (in 128-token steps at OpenAI). With
+// the warm-up (SelectionRun sends a stage's first request alone) every later request reads it; without
+// it the first wave of concurrent requests finds the cache cold.
+qint64 cachedTokens(qint64 fixed, int requests, int concurrency, bool warmUp)
 {
-    const QString fixed = titleStage ? PromptBuilder::fixedTitlePart(config.criteria)
-                                     : PromptBuilder::fixedAbstractPart(config.criteria);
-    return CostEstimator::tokens(config.criteria.systemPrompt.trimmed().toUtf8().size())
-           + CostEstimator::tokens(fixed.toUtf8().size()) + kMessageOverhead;
-}
-
-// Prompt caching reads a repeated prefix of at least 1,024 tokens (in 128-token steps at OpenAI);
-// the first wave of concurrent requests finds the cache cold.
-qint64 cachedTokens(qint64 fixed, int requests, int concurrency)
-{
-    if (fixed < 1024 || requests <= concurrency)
+    if (fixed < CostEstimator::kMinCachedPrefix || requests <= 1)
         return 0;
-    return qint64(requests - std::max(1, concurrency)) * (fixed / 128 * 128);
+    const int cold = warmUp && concurrency > 1 ? 1 : std::max(1, concurrency);
+    if (requests <= cold)
+        return 0;
+    return qint64(requests - cold) * (fixed / 128 * 128);
 }
 
 CostEstimate compute(int paperCount, qint64 titleTokensAll, double abstractTokensEach, const SelectionConfig &config,
@@ -43,10 +39,10 @@ CostEstimate compute(int paperCount, qint64 titleTokensAll, double abstractToken
         const int size = BatchPlanner::titleBatchSize(e.papers, concurrency, config.titleBatchSize);
         const QList<int> sizes = BatchPlanner::split(e.papers, size);
         e.titleRequests = int(sizes.size());
-        const qint64 fixed = fixedTokens(config, true);
+        const qint64 fixed = CostEstimator::fixedPromptTokens(config, true);
         e.usage.promptTokens += fixed * e.titleRequests + titleTokensAll + 4 * e.titleRequests; // <papers> fence
         if (a.cacheFixedPart)
-            e.usage.cachedTokens += cachedTokens(fixed, e.titleRequests, concurrency);
+            e.usage.cachedTokens += cachedTokens(fixed, e.titleRequests, concurrency, config.warmPromptCache);
         for (const int n : sizes)
             e.usage.completionTokens += CostEstimator::answerTokens(true, n, config, a);
         kept = int(std::ceil(e.papers * std::clamp(a.titleKeepFraction, 0.0, 1.0)));
@@ -56,20 +52,35 @@ CostEstimate compute(int paperCount, qint64 titleTokensAll, double abstractToken
         const int size = BatchPlanner::abstractBatchSize(kept, concurrency, config.abstractBatchSize);
         const QList<int> sizes = BatchPlanner::split(kept, size);
         e.abstractRequests = int(sizes.size());
-        const qint64 fixed = fixedTokens(config, false);
+        const qint64 fixed = CostEstimator::fixedPromptTokens(config, false);
         e.usage.promptTokens += fixed * e.abstractRequests + qint64(std::llround(abstractTokensEach * kept));
         if (a.cacheFixedPart)
-            e.usage.cachedTokens += cachedTokens(fixed, e.abstractRequests, concurrency);
+            e.usage.cachedTokens += cachedTokens(fixed, e.abstractRequests, concurrency, config.warmPromptCache);
         for (const int n : sizes)
             e.usage.completionTokens += CostEstimator::answerTokens(false, n, config, a);
     }
     e.usage.reasoningTokens = qint64(CostEstimator::reasoningTokensPerPaper(config)) * (e.papers + kept);
-    const LlmCost cost = prices.cost(config.model, e.usage);
+    const LlmCost cost = prices.cost(config.model, e.usage, CostEstimator::tierFor(config, prices));
     e.usd = cost.usd;
     e.priceKnown = cost.priceKnown;
     return e;
 }
 } // namespace
+
+ServiceTier CostEstimator::tierFor(const SelectionConfig &config, const PricingTable &prices)
+{
+    if (config.serviceTier == ServiceTier::Flex && config.provider == u"openai" && prices.offersFlex(config.model))
+        return ServiceTier::Flex;
+    return ServiceTier::Standard;
+}
+
+qint64 CostEstimator::fixedPromptTokens(const SelectionConfig &config, bool titleStage)
+{
+    const QString fixed = titleStage ? PromptBuilder::fixedTitlePart(config.criteria)
+                                     : PromptBuilder::fixedAbstractPart(config.criteria);
+    return tokens(config.criteria.systemPrompt.trimmed().toUtf8().size()) + tokens(fixed.toUtf8().size())
+           + kMessageOverhead;
+}
 
 int CostEstimator::reasoningTokensPerPaper(const SelectionConfig &config)
 {

@@ -34,7 +34,7 @@ struct CostAssumptions
     int abstractChars = 1450;         // average title + authors + abstract block
     int answerTokensPerTitle = 3;     // a drop list of numbers: "12, "
     int answerTokensPerAbstract = 75; // one JSON line with a comment
-    bool cacheFixedPart = true;       // providers cache the repeated fixed part (not the first wave)
+    bool cacheFixedPart = true;       // providers cache the repeated fixed part (see cachedTokens())
 };
 
 class CostEstimator final
@@ -56,6 +56,13 @@ public:
     {
         return estimate(papers, config, prices, Assumptions());
     }
+
+    // The tier SelectionRun sends at: flex only when asked for, at OpenAI, for a model with flex prices.
+    static ServiceTier tierFor(const SelectionConfig &config, const PricingTable &prices);
+    // The system prompt plus a stage's fixed user part, in tokens, with the chat format's overhead.
+    static qint64 fixedPromptTokens(const SelectionConfig &config, bool titleStage);
+    // Providers cache a repeated prompt prefix from this length on (OpenAI, Anthropic's larger models).
+    static constexpr qint64 kMinCachedPrefix = 1024;
 
     // About 4 UTF-8 bytes per token for English prose (OpenAI's rule of thumb).
     static qint64 tokens(qsizetype utf8Bytes) { return (utf8Bytes + 3) / 4; }

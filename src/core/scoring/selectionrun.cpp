@@ -132,6 +132,10 @@ void SelectionRun::begin(const QStringList &ids)
     if (!loadPapers(ids, &error))
         return failEarly(error);
     m_summary.priceKnown = m_prices.price(m_config.model).has_value();
+    m_tier = CostEstimator::tierFor(m_config, m_prices);
+    if (m_config.serviceTier == ServiceTier::Flex && m_tier != ServiceTier::Flex && m_provider->id() == u"openai")
+        m_summary.notes.append(tr("%1 has no flex price in the price table, so it is sent at the standard tier.")
+                                   .arg(m_config.model));
     planStage(m_config.titleFilter ? Stage::Title : Stage::Abstract);
 }
 
@@ -204,6 +208,8 @@ void SelectionRun::planStage(Stage stage)
                              ? BatchPlanner::titleBatchSize(int(todo.size()), concurrency, m_config.titleBatchSize)
                              : BatchPlanner::abstractBatchSize(int(todo.size()), concurrency, m_config.abstractBatchSize);
         queueBatches(stage, todo, size, 0, false);
+        m_warmUpDue = m_config.warmPromptCache && m_pending.size() > 1 && concurrency > 1
+                      && CostEstimator::fixedPromptTokens(m_config, stage == Stage::Title) >= CostEstimator::kMinCachedPrefix;
     }
     emitProgress();
     pump();
@@ -258,26 +264,26 @@ int SelectionRun::answerBudget(const Batch &batch) const
 void SelectionRun::pump()
 {
     const int concurrency = BatchPlanner::effectiveConcurrency(m_config.concurrency);
-    while (!m_stopSending && !m_pending.isEmpty() && m_inFlight.size() < concurrency) {
+    // While the stage's first request warms the provider's prompt cache, the others wait for it.
+    while (!m_stopSending && !m_pending.isEmpty() && m_inFlight.size() < concurrency && !m_warmUp) {
         BatchPtr batch = m_pending.takeFirst();
         const QList<Paper> papers = papersOf(*batch);
         PromptBuilder::Options options;
         options.includeAuthors = m_config.includeAuthors;
-        const LlmPrompt prompt = batch->stage == Stage::Title ? PromptBuilder::titleBatch(m_config.criteria, papers)
-                                                              : PromptBuilder::abstractBatch(m_config.criteria, papers, options);
-        LlmCallOptions call;
-        call.model = m_config.model;
-        call.reasoningEffort = m_config.reasoningEffort;
-        call.maxOutputTokens = answerBudget(*batch);
-        call.timeoutMs = m_config.timeoutMs;
-        call.cacheKey = PromptBuilder::cacheKey(prompt);
-        batch->request = m_provider->buildRequest(prompt, call);
+        batch->prompt = batch->stage == Stage::Title ? PromptBuilder::titleBatch(m_config.criteria, papers)
+                                                     : PromptBuilder::abstractBatch(m_config.criteria, papers, options);
+        batch->call.model = m_config.model;
+        batch->call.reasoningEffort = m_config.reasoningEffort;
+        batch->call.maxOutputTokens = answerBudget(*batch);
+        batch->call.cacheKey = PromptBuilder::cacheKey(batch->prompt);
+        setTier(*batch, m_tier);
 
         // Budget: what is spent, plus what is on its way, plus this request, must stay under it.
         LlmUsage expected;
-        expected.promptTokens = CostEstimator::tokens(prompt.system.toUtf8().size() + prompt.user.toUtf8().size());
+        expected.promptTokens =
+            CostEstimator::tokens(batch->prompt.system.toUtf8().size() + batch->prompt.user.toUtf8().size());
         expected.completionTokens = CostEstimator::answerTokens(batch->stage == Stage::Title, int(batch->items.size()), m_config);
-        batch->estimateUsd = m_prices.cost(m_config.model, expected).usd;
+        batch->estimateUsd = m_prices.cost(m_config.model, expected, batch->call.serviceTier).usd;
         if (m_config.budgetUsd > 0
             && m_summary.costUsd + m_inFlightEstimate + batch->estimateUsd > m_config.budgetUsd) {
             m_pending.prepend(batch);
@@ -287,8 +293,20 @@ void SelectionRun::pump()
         }
         m_inFlight.append(batch);
         m_inFlightEstimate += batch->estimateUsd;
+        if (m_warmUpDue) {
+            m_warmUpDue = false;
+            m_warmUp = batch;
+        }
         send(batch);
     }
+}
+
+void SelectionRun::setTier(Batch &batch, ServiceTier tier) const
+{
+    batch.call.serviceTier = tier;
+    batch.call.timeoutMs = tier == ServiceTier::Flex ? std::max(m_config.timeoutMs, m_config.flexTimeoutMs)
+                                                     : m_config.timeoutMs;
+    batch.request = m_provider->buildRequest(batch.prompt, batch.call);
 }
 
 void SelectionRun::send(const BatchPtr &batch)
@@ -303,6 +321,15 @@ void SelectionRun::send(const BatchPtr &batch)
 void SelectionRun::onHttpDone(const BatchPtr &batch, const HttpResult &result)
 {
     batch->reply = nullptr;
+    if (m_warmUp == batch) {
+        // Answered or failed: the cache is as warm as it gets, the others may go (also while this
+        // one waits for a retry).
+        m_warmUp.reset();
+        QTimer::singleShot(0, this, [this] {
+            if (!m_finished)
+                pump();
+        });
+    }
     if (m_finished || !m_inFlight.contains(batch))
         return; // cancelled: nothing arrived that could be stored
     if (result.cancelled) {
@@ -310,6 +337,7 @@ void SelectionRun::onHttpDone(const BatchPtr &batch, const HttpResult &result)
         return;
     }
     const LlmResponse response = m_provider->parseResponse(result.status, result.body);
+    batch->lastReplyTier = response.serviceTier;
     if (result.isSuccess() && response.isOk())
         handleAnswer(batch, result, response);
     else
@@ -441,6 +469,8 @@ void SelectionRun::handleFailure(const BatchPtr &batch, const HttpResult &result
         status = u"parse_error"_s; // 2xx but not the provider's JSON (cut off) or no text (refusal)
         error = response.error;
     }
+    if (leaveFlex(batch, result, response))
+        return;
     // A refusal or an error may still have been billed: account for what the provider reports.
     QList<Score> rows;
     const bool retryable = RetryPolicy::isRetryable(result) || response.kind == LlmResponse::Kind::BadBody;
@@ -481,6 +511,46 @@ void SelectionRun::handleFailure(const BatchPtr &batch, const HttpResult &result
     done(batch);
 }
 
+bool SelectionRun::leaveFlex(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response)
+{
+    if (batch->call.serviceTier != ServiceTier::Flex || m_stopSending)
+        return false;
+    const int status = response.httpStatus ? response.httpStatus : result.status;
+    // "Unsupported service_tier: flex": this model or account has no flex tier; ask no more at flex.
+    const bool unsupported = status == 400 && result.body.contains("service_tier");
+    // Flex answers 429 "resource unavailable" when it has no capacity, and may queue past the timeout.
+    const bool unavailable = status == 429 || result.timedOut;
+    if (!unsupported && !unavailable)
+        return false;
+
+    const QString error = result.timedOut
+                              ? tr("%1 did not answer at the flex tier within %2 s")
+                                    .arg(m_provider->displayName())
+                                    .arg(batch->call.timeoutMs / 1000)
+                              : (response.error.isEmpty()
+                                     ? LlmErrorText::describe(m_provider->displayName(), status, result.body)
+                                     : response.error);
+    if (!commit(batch, result.timedOut ? u"timeout"_s : u"http_error"_s, result.status, error, response.usage,
+                result.elapsedMs, {}))
+        return true;
+    if (unsupported && m_tier == ServiceTier::Flex) {
+        m_tier = ServiceTier::Standard;
+        m_summary.notes.append(tr("%1 does not offer the flex tier for %2 on this account; the run went on at the "
+                                  "standard tier (set the tier to standard in the settings to skip the try).")
+                                   .arg(m_provider->displayName(), m_config.model));
+    } else if (unavailable) {
+        ++m_summary.flexFallbacks;
+    }
+    setTier(*batch, ServiceTier::Standard);
+    if (unsupported) {
+        ++m_summary.retries;
+        send(batch); // nothing to wait for: the same request at the standard tier
+    } else {
+        retryLater(batch, result); // a 429's Retry-After still applies
+    }
+    return true;
+}
+
 void SelectionRun::retryLater(const BatchPtr &batch, const HttpResult &result)
 {
     int delay = m_retry.delayMs(batch->attempt, result);
@@ -508,7 +578,9 @@ void SelectionRun::retryLater(const BatchPtr &batch, const HttpResult &result)
 bool SelectionRun::commit(const BatchPtr &batch, const QString &status, int httpStatus, const QString &error,
                           const LlmUsage &usage, qint64 latencyMs, QList<Score> scores)
 {
-    const LlmCost cost = m_prices.cost(m_config.model, usage);
+    // The tier the provider says it used decides the price (flex can be served at the standard tier).
+    const ServiceTier tier = ServiceTiers::fromReply(batch->lastReplyTier, batch->call.serviceTier);
+    const LlmCost cost = m_prices.cost(m_config.model, usage, tier);
     LlmRequestRecord record;
     record.runId = m_runId;
     record.stage = batch->stage == Stage::Title ? u"title"_s : u"abstract"_s;
@@ -544,6 +616,8 @@ bool SelectionRun::commit(const BatchPtr &batch, const QString &status, int http
     }
     m_summary.usage += usage;
     m_summary.costUsd += cost.usd;
+    if (tier == ServiceTier::Flex && status == u"ok")
+        ++m_summary.flexRequests;
     if (!cost.priceKnown)
         m_summary.priceKnown = false;
     return true;

@@ -4,6 +4,8 @@
 #include "domain/llmusage.h"
 #include "domain/paper.h"
 #include "domain/score.h"
+#include "llm/llmprompt.h"
+#include "llm/llmprovider.h"
 #include "llm/llmresponse.h"
 #include "net/httpclient.h"
 #include "net/retrypolicy.h"
@@ -74,6 +76,9 @@ private:
         int attempt = 0;   // HTTP attempts so far
         double estimateUsd = 0;
         QDateTime started;
+        LlmPrompt prompt;
+        LlmCallOptions call;
+        QString lastReplyTier; // what the provider's last answer said it billed
         HttpRequest request;
         QPointer<QNetworkReply> reply;
         QTimer *retryTimer = nullptr;
@@ -91,6 +96,9 @@ private:
     void handleAnswer(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response);
     void handleFailure(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response);
     void retryLater(const BatchPtr &batch, const HttpResult &result);
+    // A flex request the provider refused or left unanswered: the batch goes on at the standard tier.
+    bool leaveFlex(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response);
+    void setTier(Batch &batch, ServiceTier tier) const;
     void reask(const BatchPtr &batch, const QList<int> &items);
     // Stores the request row and the given scores in one transaction; false stops the run.
     bool commit(const BatchPtr &batch, const QString &status, int httpStatus, const QString &error,
@@ -113,6 +121,7 @@ private:
     SelectionConfig m_config;
     RetryPolicy m_retry;
     std::unique_ptr<LlmProvider> m_provider;
+    ServiceTier m_tier = ServiceTier::Standard; // for new batches; Standard once flex was refused
 
     qint64 m_runId = 0;
     qint64 m_criteriaId = 0;
@@ -126,6 +135,8 @@ private:
     QList<Item> m_items;
     QList<BatchPtr> m_pending;
     QList<BatchPtr> m_inFlight; // sent or waiting to be retried
+    BatchPtr m_warmUp;          // the stage's first request, alone in flight until it is answered
+    bool m_warmUpDue = false;   // the next batch sent becomes m_warmUp
     int m_stageTotal = 0;
     int m_stageDone = 0;
     int m_missingFromDb = 0;

@@ -5,6 +5,7 @@
 
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 // How a selection run ended. Counts are papers; the usage and cost are THIS run's requests only.
 struct SelectionSummary
@@ -23,5 +24,8 @@ struct SelectionSummary
     bool cancelled = false;
     QString error;          // empty unless the run failed (no key, rejected key, database error ...)
     int reused = 0;         // papers whose answer came from an earlier run: not sent again
+    int flexRequests = 0;   // answers billed at the flex tier
+    int flexFallbacks = 0;  // flex requests refused for capacity or timed out, then sent at the standard tier
+    QStringList notes;      // things the user should know that are not errors (e.g. flex refused)
 };
 Q_DECLARE_METATYPE(SelectionSummary)

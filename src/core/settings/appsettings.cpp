@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appsettings.h"
 
+#include "llm/servicetier.h"
+
 #include <algorithm>
 
 using namespace Qt::Literals::StringLiterals;
@@ -61,6 +63,13 @@ QString AppSettings::llmBaseUrl() const { return get(u"llm/baseUrl"_s, QString()
 void AppSettings::setLlmBaseUrl(const QString &value) { set(u"llm/baseUrl"_s, value); }
 QString AppSettings::reasoningEffort() const { return get(u"llm/reasoningEffort"_s, u"low"_s).toString(); }
 void AppSettings::setReasoningEffort(const QString &value) { set(u"llm/reasoningEffort"_s, value); }
+// Flex by default: the daily digest is read in the morning, not watched while it runs, and half price
+// is what a daily habit needs; a model or account without flex falls back to standard by itself.
+QString AppSettings::serviceTier() const
+{
+    return ServiceTiers::name(ServiceTiers::fromName(get(u"llm/serviceTier"_s, u"flex"_s).toString()));
+}
+void AppSettings::setServiceTier(const QString &value) { set(u"llm/serviceTier"_s, value); }
 int AppSettings::relevanceCutoff() const { return std::clamp(get(u"select/relevanceCutoff"_s, 8).toInt(), 1, 10); }
 void AppSettings::setRelevanceCutoff(int value) { set(u"select/relevanceCutoff"_s, value); }
 int AppSettings::noveltyCutoff() const { return std::clamp(get(u"select/noveltyCutoff"_s, 7).toInt(), 1, 10); }

@@ -46,6 +46,8 @@ public:
     void setLlmBaseUrl(const QString &value);
     QString reasoningEffort() const;                 // minimal | low | medium | high; default low
     void setReasoningEffort(const QString &value);
+    QString serviceTier() const;                     // flex | standard; default flex (used where the model offers it)
+    void setServiceTier(const QString &value);
     int relevanceCutoff() const;                     // default 8
     void setRelevanceCutoff(int value);
     int noveltyCutoff() const;                       // default 7
