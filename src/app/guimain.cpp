@@ -3,8 +3,8 @@
 
 #include "appcontext.h"
 #include "cli/commandline.h"
-#include "demo/demolibrary.h"
 #include "desktopshell.h"
+#include "guisession.h"
 #include "llm/llmapikeys.h"
 #include "mainwindow.h"
 #include "platform/singleinstance.h"
@@ -69,59 +69,65 @@ int runGui(const CommandLine &cl)
     AppSettings settings(*ctx.settings);
     KeychainSecretStore secrets;
 
-    std::unique_ptr<Database> userDatabase;
-    std::unique_ptr<DemoLibrary> demo;
+    GuiSession session(settings, secrets, ctx.databasePath);
     bool demoMode = cl.demo;
     if (!demoMode) {
-        userDatabase = std::make_unique<Database>(ctx.databasePath);
-        if (!userDatabase->open()) {
-            QMessageBox::critical(nullptr, QObject::tr("PaperSieve"), userDatabase->errorString());
+        Database probe(ctx.databasePath);
+        if (!probe.open()) {
+            QMessageBox::critical(nullptr, QObject::tr("PaperSieve"), probe.errorString());
             return 1;
         }
         // A first start (nothing stored, no key): show what the app does on the bundled demo day.
-        if (LibraryRepository(*userDatabase).isEmpty() && !hasApiKey(settings, secrets))
-            demoMode = true;
+        demoMode = LibraryRepository(probe).isEmpty() && !hasApiKey(settings, secrets);
     }
-    if (demoMode) {
-        demo = std::make_unique<DemoLibrary>();
-        QString error;
-        if (!demo->open(&error)) {
-            QMessageBox::critical(nullptr, QObject::tr("PaperSieve"), error);
-            return 1;
-        }
+    QString error;
+    if (!(demoMode ? session.openDemo(&error) : session.openLibrary(&error))) {
+        QMessageBox::critical(nullptr, QObject::tr("PaperSieve"), error);
+        return 1;
     }
-    Database &database = demoMode ? demo->database() : *userDatabase;
-
-    DailyController *daily = nullptr;
-    std::unique_ptr<DailyController> dailyOwner;
-    if (!demoMode) {
-        dailyOwner = std::make_unique<DailyController>(database, settings, secrets);
-        daily = dailyOwner.get();
-    }
-
-    MainWindow window(database, settings, secrets, daily);
-    if (demoMode)
-        window.setDemoDay(demo->day(), demo->model());
 
     // Tray, close-to-tray, notifications, single-instance messages, start at login. start() shows the
     // window, unless the app was started at login and a tray is there to hold it. The demo has no
     // schedule and no runs, so it is a plain window.
     std::unique_ptr<DesktopShell> shell;
-    if (demoMode) {
-        window.show();
-    } else {
-        shell = std::make_unique<DesktopShell>(&window, settings, daily);
-        shell->setShowDay([&window](const QDate &day) { window.showDay(day); });
+    auto attachShell = [&](bool autostart) {
+        MainWindow *window = session.window();
+        shell = std::make_unique<DesktopShell>(window, settings, session.daily());
+        shell->setShowDay([window](const QDate &day) { window->showDay(day); });
         shell->attachSingleInstance(&instance);
-        QObject::connect(shell.get(), &DesktopShell::message, &window,
-                         [&window](const QString &text) { window.showMessage(text, false); });
-        shell->start(cl.autostart);
-        if (cl.runNow && daily)
-            daily->runNow();
+        QObject::connect(shell.get(), &DesktopShell::message, window,
+                         [window](const QString &text) { window->showMessage(text, false); });
+        shell->start(autostart);
+    };
+    if (demoMode) {
+        session.window()->show();
+        // Leaving the demo for the user's library: a --demo window never held the single-instance lock.
+        session.setLeaveDemoGate([&instance, &cl](QString *error) {
+            if (!cl.demo)
+                return true;
+            switch (instance.claim(SingleInstance::Message::Activate)) {
+            case SingleInstance::Role::Primary:
+                return true;
+            case SingleInstance::Role::Secondary:
+                *error = QObject::tr("PaperSieve is already open on your library in another window.");
+                return false;
+            case SingleInstance::Role::Failed:
+                *error = instance.errorString();
+                return false;
+            }
+            return false;
+        });
+        QObject::connect(&session, &GuiSession::libraryOpened, &session, [&] { attachShell(false); });
+    } else {
+        attachShell(cl.autostart);
+        if (cl.runNow && session.daily())
+            session.daily()->runNow();
     }
 
     const QString screenshotDir = qEnvironmentVariable("PAPERSIEVE_SCREENSHOT_DIR");
     if (!screenshotDir.isEmpty())
-        ScreenshotTour::start(&window, database, settings, secrets, screenshotDir);
-    return QApplication::exec();
+        ScreenshotTour::start(session.window(), *session.database(), settings, secrets, screenshotDir);
+    const int code = QApplication::exec();
+    shell.reset(); // it holds the window, which the session owns
+    return code;
 }

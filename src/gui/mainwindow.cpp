@@ -3,6 +3,7 @@
 
 #include "criteriaeditordialog.h"
 #include "dayitemdelegate.h"
+#include "llm/llmapikeys.h"
 #include "models/daylistmodel.h"
 #include "models/paperfilterproxymodel.h"
 #include "models/papertablemodel.h"
@@ -33,7 +34,9 @@
 #include <QLocale>
 #include <QMap>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QSplitter>
@@ -201,7 +204,12 @@ void MainWindow::buildCentral()
     m_demoBanner->setTextFormat(Qt::RichText);
     m_demoBanner->setMargin(8);
     m_demoBanner->hide();
-    connect(m_demoBanner, &QLabel::linkActivated, this, &MainWindow::openSettings);
+    connect(m_demoBanner, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == u"library"_s)
+            emit leaveDemoRequested();
+        else
+            openSettings();
+    });
     layout->addWidget(m_demoBanner);
 
     m_messageBar = new QWidget(central);
@@ -401,7 +409,8 @@ void MainWindow::setDemoDay(const QDate &day, const QString &model)
     m_demoBanner->setText(
         tr("<b>Demo day</b> — the real arXiv papers of %1 (cs.LG, cs.AI) as the reference tool scored them with %2. "
            "Nothing here is your data and nothing is sent anywhere. "
-           "<a href=\"settings\">Choose your categories and add an API key</a> to get your own digest every morning.")
+           "<a href=\"settings\">Choose your categories and add an API key</a> to get your own digest every morning, "
+           "then <a href=\"library\">open your own library</a>.")
             .arg(QLocale().toString(day, QLocale::LongFormat), model.toHtmlEscaped()));
     m_demoBanner->show();
     m_nextRunLabel->setText(tr("Demo library: nothing is fetched or sent"));
@@ -690,11 +699,38 @@ void MainWindow::openSettings()
     if (dialog.exec() == QDialog::Accepted) {
         applySettings();
         reloadAll();
-        if (isDemo())
-            showMessage(tr("Settings saved. Start PaperSieve again without --demo to read your own categories; "
-                           "the demo day is not your library."),
-                        false);
+        if (isDemo()) {
+            const bool hasKey = !dialog.apiKeyEdit()->text().trimmed().isEmpty()
+                || !LlmApiKeys::fromEnvironment(m_settings.provider()).isEmpty();
+            if (hasKey)
+                offerToLeaveDemo();
+            else
+                showMessage(tr("Settings saved. The demo day is not your library: add an API key to get your own "
+                               "digest, then open your library from the banner above."),
+                            false);
+        }
     }
+}
+
+void MainWindow::offerToLeaveDemo()
+{
+    // Window-modal and asynchronous: the demo stays usable behind it until the user decides.
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Open your library?"),
+                                tr("PaperSieve can now read your own categories and score them with your model.\n\n"
+                                   "Leave the demo day and open your own library? The demo is not copied into it."),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(u"leaveDemoQuestion"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *open = box->addButton(tr("Open my library"), QMessageBox::AcceptRole);
+    box->addButton(tr("Stay in the demo"), QMessageBox::RejectRole);
+    box->setDefaultButton(open);
+    connect(box, &QMessageBox::finished, this, [this, box, open] {
+        if (box->clickedButton() == open)
+            emit leaveDemoRequested();
+        else
+            showMessage(tr("You can open your own library later from the banner above."), false);
+    });
+    box->open();
 }
 
 void MainWindow::openCriteriaEditor()

@@ -68,6 +68,11 @@ public slots:
     void showMessage(const QString &text, bool isError = true);
     void hideMessage();
 
+signals:
+    // The user wants to leave the demo day for their own library (after adding an API key, or from the
+    // banner). Whoever opened the demo (GuiSession) swaps the window; this one is then closed.
+    void leaveDemoRequested();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -93,6 +98,7 @@ private:
     void onRunFinished(const RunSummary &summary);
     void onNextRunChanged(const QDateTime &at);
     int currentSourceRow() const;
+    void offerToLeaveDemo();
 
     Database &m_database;
     AppSettings &m_settings;
