@@ -16,6 +16,7 @@
 #include "storage/database.h"
 #include "storage/libraryrepository.h"
 #include "text/costformat.h"
+#include "ui_mainwindow.h"
 
 // The DAILY engineer's controller; until the core builds it the window runs without it (as in the demo).
 #include "schedule/dailycontroller.h"
@@ -26,7 +27,6 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDesktopServices>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -46,7 +46,6 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
-#include <QVBoxLayout>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -88,6 +87,7 @@ QString adviceFor(const QString &error)
 MainWindow::MainWindow(Database &database, AppSettings &settings, SecretStore &secrets, DailyController *daily,
                        QWidget *parent)
     : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
     , m_database(database)
     , m_settings(settings)
     , m_secrets(secrets)
@@ -96,8 +96,7 @@ MainWindow::MainWindow(Database &database, AppSettings &settings, SecretStore &s
     , m_papers(new PaperTableModel(database, this))
     , m_proxy(new PaperFilterProxyModel(this))
 {
-    setWindowTitle(tr("PaperSieve"));
-    setObjectName(u"MainWindow"_s);
+    m_ui->setupUi(this);
     m_proxy->setSourceModel(m_papers);
 
     m_searchTimer = new QTimer(this);
@@ -118,13 +117,37 @@ MainWindow::MainWindow(Database &database, AppSettings &settings, SecretStore &s
     buildStatusBar();
     applySettings();
     connectDaily();
-    resize(1280, 820);
     restoreState();
     reloadAll();
     showDay(m_days->today());
 }
 
 MainWindow::~MainWindow() = default;
+
+QTableView *MainWindow::paperView() const
+{
+    return m_ui->papers;
+}
+
+QListView *MainWindow::dayView() const
+{
+    return m_ui->days;
+}
+
+PaperDetailView *MainWindow::detailView() const
+{
+    return m_ui->detail;
+}
+
+QLineEdit *MainWindow::searchField() const
+{
+    return m_ui->search;
+}
+
+QLabel *MainWindow::messageLabel() const
+{
+    return m_ui->messageText;
+}
 
 void MainWindow::buildActions()
 {
@@ -151,8 +174,8 @@ void MainWindow::buildActions()
     QAction *costs = toolsMenu->addAction(tr("Run &costs…"), this, &MainWindow::openRunCosts);
 
     QAction *find = viewMenu->addAction(tr("&Search all papers"), this, [this] {
-        m_search->setFocus(Qt::ShortcutFocusReason);
-        m_search->selectAll();
+        m_ui->search->setFocus(Qt::ShortcutFocusReason);
+        m_ui->search->selectAll();
     });
     find->setShortcuts({QKeySequence(Qt::Key_Slash), QKeySequence(QKeySequence::Find)});
     viewMenu->addSeparator();
@@ -172,191 +195,88 @@ void MainWindow::buildActions()
     tb->addAction(criteria);
     tb->addAction(settingsAction);
     tb->addAction(costs);
-    // The search box lives in the filter bar (buildCentral), where a narrow window never hides it.
-    m_search = new QLineEdit(this);
-    m_search->setObjectName(u"search"_s);
-    m_search->setPlaceholderText(tr("Search all days: title, abstract, authors, comment  ( / )"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(220);
-    connect(m_search, &QLineEdit::textChanged, this, [this] { m_searchTimer->start(); });
-    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+    // The search box lives in the filter bar, where a narrow window never hides it.
+    connect(m_ui->search, &QLineEdit::textChanged, this, [this] { m_searchTimer->start(); });
+    connect(m_ui->search, &QLineEdit::returnPressed, this, [this] {
         m_searchTimer->stop();
         runSearch();
-        m_table->setFocus();
+        m_ui->papers->setFocus();
     });
-    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_search, nullptr, nullptr, Qt::WidgetShortcut);
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_ui->search, nullptr, nullptr, Qt::WidgetShortcut);
     connect(escape, &QShortcut::activated, this, [this] {
-        m_search->clear();
-        m_table->setFocus();
+        m_ui->search->clear();
+        m_ui->papers->setFocus();
     });
 }
 
 void MainWindow::buildCentral()
 {
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-
-    m_demoBanner = new QLabel(central);
-    m_demoBanner->setObjectName(u"demoBanner"_s);
-    m_demoBanner->setWordWrap(true);
-    m_demoBanner->setTextFormat(Qt::RichText);
-    m_demoBanner->setMargin(8);
-    m_demoBanner->hide();
-    connect(m_demoBanner, &QLabel::linkActivated, this, [this](const QString &link) {
+    m_ui->demoBanner->hide();
+    connect(m_ui->demoBanner, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link == u"library"_s)
             emit leaveDemoRequested();
         else
             openSettings();
     });
-    layout->addWidget(m_demoBanner);
 
-    m_messageBar = new QWidget(central);
-    m_messageBar->setObjectName(u"messageBar"_s);
-    m_messageBar->setAutoFillBackground(true);
-    auto *messageLayout = new QHBoxLayout(m_messageBar);
-    messageLayout->setContentsMargins(8, 6, 8, 6);
-    m_messageText = new QLabel(m_messageBar);
-    m_messageText->setWordWrap(true);
-    m_messageText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_messageRetry = new QToolButton(m_messageBar);
-    m_messageRetry->setText(tr("Retry"));
-    connect(m_messageRetry, &QToolButton::clicked, this, &MainWindow::runNow);
-    auto *messageSettings = new QToolButton(m_messageBar);
-    messageSettings->setText(tr("Settings…"));
-    connect(messageSettings, &QToolButton::clicked, this, &MainWindow::openSettings);
-    auto *messageClose = new QToolButton(m_messageBar);
-    messageClose->setText(u"✕"_s);
-    messageClose->setAutoRaise(true);
-    messageClose->setToolTip(tr("Dismiss"));
-    connect(messageClose, &QToolButton::clicked, this, &MainWindow::hideMessage);
-    messageLayout->addWidget(m_messageText, 1);
-    messageLayout->addWidget(m_messageRetry);
-    messageLayout->addWidget(messageSettings);
-    messageLayout->addWidget(messageClose);
-    m_messageBar->hide();
-    layout->addWidget(m_messageBar);
+    connect(m_ui->messageRetry, &QToolButton::clicked, this, &MainWindow::runNow);
+    connect(m_ui->messageSettings, &QToolButton::clicked, this, &MainWindow::openSettings);
+    connect(m_ui->messageDismiss, &QToolButton::clicked, this, &MainWindow::hideMessage);
+    m_ui->messageBar->hide();
 
-    // Filter bar.
-    auto *filters = new QWidget(central);
-    auto *fl = new QHBoxLayout(filters);
-    fl->setContentsMargins(8, 6, 8, 6);
-    m_scope = new QComboBox(filters);
-    m_scope->addItem(tr("Digest (relevant)"), int(PaperFilterProxyModel::Scope::Relevant));
-    m_scope->addItem(tr("All scored"), int(PaperFilterProxyModel::Scope::Scored));
-    m_scope->addItem(tr("All papers"), int(PaperFilterProxyModel::Scope::All));
-    m_scope->setToolTip(tr("Which papers of the day to list"));
-    m_minRelevance = new QSpinBox(filters);
-    m_minRelevance->setRange(0, 10);
-    m_minRelevance->setSpecialValueText(tr("any"));
-    m_minRelevance->setToolTip(tr("Only papers with at least this relevance"));
-    m_minNovelty = new QSpinBox(filters);
-    m_minNovelty->setRange(0, 10);
-    m_minNovelty->setSpecialValueText(tr("any"));
-    m_minNovelty->setToolTip(tr("Only papers with at least this novelty"));
-    m_starred = new QCheckBox(tr("Starred"), filters);
-    m_unread = new QCheckBox(tr("Unread"), filters);
-    m_category = new QComboBox(filters);
-    m_category->setToolTip(tr("Only papers listed in this category (primary or cross-list)"));
-    m_category->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_countLabel = new QLabel(filters);
-    m_countLabel->setObjectName(u"countLabel"_s);
-    m_search->setParent(filters);
-    fl->addWidget(m_search, 2);
-    fl->addSpacing(8);
-    auto *relevanceLabel = new QLabel(tr("Relevance ≥"), filters);
-    relevanceLabel->setBuddy(m_minRelevance);
-    auto *noveltyLabel = new QLabel(tr("Novelty ≥"), filters);
-    noveltyLabel->setBuddy(m_minNovelty);
-    for (QWidget *w : std::initializer_list<QWidget *>{m_scope, relevanceLabel, m_minRelevance, noveltyLabel, m_minNovelty,
-                                                       m_starred, m_unread, m_category})
-        fl->addWidget(w);
-    fl->addStretch();
-    fl->addWidget(m_countLabel);
-    layout->addWidget(filters);
-    connect(m_scope, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
-    connect(m_minRelevance, &QSpinBox::valueChanged, this, &MainWindow::applyFilter);
-    connect(m_minNovelty, &QSpinBox::valueChanged, this, &MainWindow::applyFilter);
-    connect(m_starred, &QCheckBox::toggled, this, &MainWindow::applyFilter);
-    connect(m_unread, &QCheckBox::toggled, this, &MainWindow::applyFilter);
-    connect(m_category, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+    // Filter bar. The scope's item data are the proxy's values, which Designer cannot hold.
+    m_ui->scope->addItem(tr("Digest (relevant)"), int(PaperFilterProxyModel::Scope::Relevant));
+    m_ui->scope->addItem(tr("All scored"), int(PaperFilterProxyModel::Scope::Scored));
+    m_ui->scope->addItem(tr("All papers"), int(PaperFilterProxyModel::Scope::All));
+    connect(m_ui->scope, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+    connect(m_ui->minRelevance, &QSpinBox::valueChanged, this, &MainWindow::applyFilter);
+    connect(m_ui->minNovelty, &QSpinBox::valueChanged, this, &MainWindow::applyFilter);
+    connect(m_ui->starredOnly, &QCheckBox::toggled, this, &MainWindow::applyFilter);
+    connect(m_ui->unreadOnly, &QCheckBox::toggled, this, &MainWindow::applyFilter);
+    connect(m_ui->category, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
 
-    m_dayView = new QListView(central);
-    m_dayView->setObjectName(u"days"_s);
-    m_dayView->setModel(m_days);
-    m_dayView->setItemDelegate(new DayItemDelegate(m_dayView));
-    m_dayView->setUniformItemSizes(true);
-    m_dayView->setMinimumWidth(150);
-    connect(m_dayView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+    m_ui->days->setModel(m_days);
+    m_ui->days->setItemDelegate(new DayItemDelegate(m_ui->days));
+    connect(m_ui->days->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
                 if (current.isValid() && m_days->dayAt(current.row()) != m_currentDay)
                     showDay(m_days->dayAt(current.row()));
             });
 
-    m_table = new QTableView(central);
-    m_table->setObjectName(u"papers"_s);
-    m_table->setModel(m_proxy);
-    m_table->setItemDelegate(new PaperItemDelegate(m_table));
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(PaperTableModel::RankColumn, Qt::AscendingOrder);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    QHeaderView *header = m_table->horizontalHeader();
-    header->setHighlightSections(false);
-    header->setStretchLastSection(false);
+    m_ui->papers->setModel(m_proxy);
+    m_ui->papers->setItemDelegate(new PaperItemDelegate(m_ui->papers));
+    m_ui->papers->setSortingEnabled(true);
+    m_ui->papers->sortByColumn(PaperTableModel::RankColumn, Qt::AscendingOrder);
+    m_ui->papers->verticalHeader()->setDefaultSectionSize(m_ui->papers->fontMetrics().height() + 8);
+    QHeaderView *header = m_ui->papers->horizontalHeader();
     header->setSectionResizeMode(PaperTableModel::TitleColumn, QHeaderView::Stretch);
-    const int narrow = m_table->fontMetrics().horizontalAdvance(u"Nov.__"_s) + 12;
+    const int narrow = m_ui->papers->fontMetrics().horizontalAdvance(u"Nov.__"_s) + 12;
     header->resizeSection(PaperTableModel::RankColumn, narrow);
     header->resizeSection(PaperTableModel::RelevanceColumn, narrow);
     header->resizeSection(PaperTableModel::NoveltyColumn, narrow);
-    header->resizeSection(PaperTableModel::AuthorsColumn, m_table->fontMetrics().horizontalAdvance(u"M"_s) * 18);
-    header->resizeSection(PaperTableModel::CategoryColumn, m_table->fontMetrics().horizontalAdvance(u"Category__"_s) + 8);
+    header->resizeSection(PaperTableModel::AuthorsColumn, m_ui->papers->fontMetrics().horizontalAdvance(u"M"_s) * 18);
+    header->resizeSection(PaperTableModel::CategoryColumn, m_ui->papers->fontMetrics().horizontalAdvance(u"Category__"_s) + 8);
     header->resizeSection(PaperTableModel::StarColumn, narrow - 8);
     header->resizeSection(PaperTableModel::ReadColumn, narrow - 8);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::currentPaperChanged);
-    connect(m_table, &QTableView::clicked, this, [this](const QModelIndex &index) {
+    connect(m_ui->papers->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::currentPaperChanged);
+    connect(m_ui->papers, &QTableView::clicked, this, [this](const QModelIndex &index) {
         if (index.column() == PaperTableModel::StarColumn)
             toggleStar();
     });
-    connect(m_table, &QTableView::doubleClicked, this, &MainWindow::openCurrentPaper);
+    connect(m_ui->papers, &QTableView::doubleClicked, this, &MainWindow::openCurrentPaper);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCountLabel);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCountLabel);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCountLabel);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCountLabel);
 
-    m_detail = new PaperDetailView(central);
-    m_detail->setObjectName(u"detail"_s);
-    connect(m_detail, &PaperDetailView::starToggled, this, [this](bool on) {
+    connect(m_ui->detail, &PaperDetailView::starToggled, this, [this](bool on) {
         const int row = currentSourceRow();
         if (row >= 0 && !m_papers->setStarred(row, on))
             showMessage(tr("Could not save the star: %1").arg(m_papers->lastError()));
     });
-    connect(m_detail, &PaperDetailView::openUrlRequested, this, [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    connect(m_ui->detail, &PaperDetailView::openUrlRequested, this, [](const QUrl &url) { QDesktopServices::openUrl(url); });
 
-    m_paperSplitter = new QSplitter(Qt::Vertical, central);
-    m_paperSplitter->setObjectName(u"paperSplitter"_s);
-    m_paperSplitter->addWidget(m_table);
-    m_paperSplitter->addWidget(m_detail);
-    m_paperSplitter->setStretchFactor(0, 3);
-    m_paperSplitter->setStretchFactor(1, 2);
-    m_paperSplitter->setChildrenCollapsible(false);
-
-    m_mainSplitter = new QSplitter(Qt::Horizontal, central);
-    m_mainSplitter->setObjectName(u"mainSplitter"_s);
-    m_mainSplitter->addWidget(m_dayView);
-    m_mainSplitter->addWidget(m_paperSplitter);
-    m_mainSplitter->setStretchFactor(1, 1);
-    m_mainSplitter->setSizes({200, 1080});
-    m_mainSplitter->setChildrenCollapsible(false);
-    layout->addWidget(m_mainSplitter, 1);
-    setCentralWidget(central);
+    m_ui->mainSplitter->setSizes({200, 1080});
 }
 
 void MainWindow::buildStatusBar()
@@ -394,7 +314,7 @@ void MainWindow::connectDaily()
     }
     m_runAction->setEnabled(false);
     m_runAction->setToolTip(tr("Running needs an API key: add one in Settings"));
-    m_messageRetry->setEnabled(false);
+    m_ui->messageRetry->setEnabled(false);
 }
 
 void MainWindow::setDemoDay(const QDate &day, const QString &model)
@@ -403,16 +323,16 @@ void MainWindow::setDemoDay(const QDate &day, const QString &model)
     m_demoModel = model;
     setWindowTitle(tr("PaperSieve — demo"));
     const QColor accent = palette().color(QPalette::Highlight);
-    m_demoBanner->setStyleSheet(u"QLabel#demoBanner { background: rgba(%1,%2,%3,48); }"_s.arg(accent.red())
+    m_ui->demoBanner->setStyleSheet(u"QLabel#demoBanner { background: rgba(%1,%2,%3,48); }"_s.arg(accent.red())
                                     .arg(accent.green())
                                     .arg(accent.blue()));
-    m_demoBanner->setText(
+    m_ui->demoBanner->setText(
         tr("<b>Demo day</b> — the real arXiv papers of %1 (cs.LG, cs.AI) as the reference tool scored them with %2. "
            "Nothing here is your data and nothing is sent anywhere. "
            "<a href=\"settings\">Choose your categories and add an API key</a> to get your own digest every morning, "
            "then <a href=\"library\">open your own library</a>.")
             .arg(QLocale().toString(day, QLocale::LongFormat), model.toHtmlEscaped()));
-    m_demoBanner->show();
+    m_ui->demoBanner->show();
     m_nextRunLabel->setText(tr("Demo library: nothing is fetched or sent"));
     m_days->setToday(day);
     m_days->setTodayCaption(tr("Demo day"));
@@ -433,11 +353,11 @@ void MainWindow::reloadAll()
     m_days->reload();
     if (keep.isValid()) {
         const int row = m_days->rowOfDay(keep);
-        const QSignalBlocker block(m_dayView->selectionModel());
+        const QSignalBlocker block(m_ui->days->selectionModel());
         if (row >= 0)
-            m_dayView->setCurrentIndex(m_days->index(row));
+            m_ui->days->setCurrentIndex(m_days->index(row));
     }
-    if (m_search && !m_search->text().trimmed().isEmpty())
+    if (m_ui->search && !m_ui->search->text().trimmed().isEmpty())
         runSearch();
     else if (keep.isValid())
         m_papers->reload();
@@ -451,47 +371,47 @@ void MainWindow::showDay(const QDate &day)
         m_days->reload();
     m_currentDay = day;
     {
-        const QSignalBlocker block(m_search);
-        m_search->clear();
+        const QSignalBlocker block(m_ui->search);
+        m_ui->search->clear();
     }
     m_papers->showDay(day);
     if (!m_papers->lastError().isEmpty())
         showMessage(tr("Could not read the papers of %1: %2").arg(day.toString(Qt::ISODate), m_papers->lastError()));
     const int row = m_days->rowOfDay(day);
     if (row >= 0) {
-        const QSignalBlocker block(m_dayView->selectionModel());
-        m_dayView->setCurrentIndex(m_days->index(row));
+        const QSignalBlocker block(m_ui->days->selectionModel());
+        m_ui->days->setCurrentIndex(m_days->index(row));
     }
-    m_table->sortByColumn(m_table->horizontalHeader()->sortIndicatorSection(),
-                          m_table->horizontalHeader()->sortIndicatorOrder());
+    m_ui->papers->sortByColumn(m_ui->papers->horizontalHeader()->sortIndicatorSection(),
+                          m_ui->papers->horizontalHeader()->sortIndicatorOrder());
     updateCategoryChoices();
     applyFilter();
     // An empty digest with papers stored: show them all rather than an empty table.
-    if (m_proxy->rowCount() == 0 && m_papers->rowCount() > 0 && m_scope->currentIndex() == 0)
-        m_scope->setCurrentIndex(2);
+    if (m_proxy->rowCount() == 0 && m_papers->rowCount() > 0 && m_ui->scope->currentIndex() == 0)
+        m_ui->scope->setCurrentIndex(2);
     if (m_proxy->rowCount() > 0)
-        m_table->setCurrentIndex(m_proxy->index(0, PaperTableModel::TitleColumn));
+        m_ui->papers->setCurrentIndex(m_proxy->index(0, PaperTableModel::TitleColumn));
     else
-        m_detail->showPaper(std::nullopt);
+        m_ui->detail->showPaper(std::nullopt);
     if (isVisible() && !isActiveWindow() && QApplication::activeWindow() == nullptr)
         activateWindow();
 }
 
 void MainWindow::runSearch()
 {
-    const QString text = m_search->text().trimmed();
+    const QString text = m_ui->search->text().trimmed();
     if (text.isEmpty()) {
         showDay(m_currentDay.isValid() ? m_currentDay : m_days->today());
         return;
     }
     m_papers->showSearch(text, 500);
-    m_table->sortByColumn(PaperTableModel::RankColumn, Qt::AscendingOrder);
+    m_ui->papers->sortByColumn(PaperTableModel::RankColumn, Qt::AscendingOrder);
     updateCategoryChoices();
     applyFilter();
     if (m_proxy->rowCount() > 0)
-        m_table->setCurrentIndex(m_proxy->index(0, PaperTableModel::TitleColumn));
+        m_ui->papers->setCurrentIndex(m_proxy->index(0, PaperTableModel::TitleColumn));
     else
-        m_detail->showPaper(std::nullopt);
+        m_ui->detail->showPaper(std::nullopt);
 }
 
 void MainWindow::applyFilter()
@@ -500,42 +420,42 @@ void MainWindow::applyFilter()
     // A search spans the whole history: every match counts, whatever its score.
     f.scope = m_papers->source() == PaperTableModel::Source::Search
         ? PaperFilterProxyModel::Scope::All
-        : PaperFilterProxyModel::Scope(m_scope->currentData().toInt());
-    f.minRelevance = m_minRelevance->value();
-    f.minNovelty = m_minNovelty->value();
-    f.starredOnly = m_starred->isChecked();
-    f.unreadOnly = m_unread->isChecked();
-    f.category = m_category->currentData().toString();
+        : PaperFilterProxyModel::Scope(m_ui->scope->currentData().toInt());
+    f.minRelevance = m_ui->minRelevance->value();
+    f.minNovelty = m_ui->minNovelty->value();
+    f.starredOnly = m_ui->starredOnly->isChecked();
+    f.unreadOnly = m_ui->unreadOnly->isChecked();
+    f.category = m_ui->category->currentData().toString();
     m_proxy->setFilter(f);
-    m_scope->setEnabled(m_papers->source() != PaperTableModel::Source::Search);
+    m_ui->scope->setEnabled(m_papers->source() != PaperTableModel::Source::Search);
     updateCountLabel();
 }
 
 void MainWindow::updateCategoryChoices()
 {
-    const QString current = m_category->currentData().toString();
+    const QString current = m_ui->category->currentData().toString();
     QMap<QString, int> counts;
     for (int row = 0; row < m_papers->rowCount(); ++row)
         ++counts[m_papers->paperAt(row)->primaryCategory];
-    const QSignalBlocker block(m_category);
-    m_category->clear();
-    m_category->addItem(tr("All categories"), QString());
+    const QSignalBlocker block(m_ui->category);
+    m_ui->category->clear();
+    m_ui->category->addItem(tr("All categories"), QString());
     for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
         if (!it.key().isEmpty())
-            m_category->addItem(u"%1 (%2)"_s.arg(it.key()).arg(it.value()), it.key());
+            m_ui->category->addItem(u"%1 (%2)"_s.arg(it.key()).arg(it.value()), it.key());
     }
-    const int keep = m_category->findData(current);
+    const int keep = m_ui->category->findData(current);
     if (keep < 0 && !current.isEmpty()) {
-        m_category->addItem(current, current);
-        m_category->setCurrentIndex(m_category->count() - 1);
+        m_ui->category->addItem(current, current);
+        m_ui->category->setCurrentIndex(m_ui->category->count() - 1);
     } else {
-        m_category->setCurrentIndex(std::max(0, keep));
+        m_ui->category->setCurrentIndex(std::max(0, keep));
     }
 }
 
 void MainWindow::updateCountLabel()
 {
-    if (!m_countLabel)
+    if (!m_ui->countLabel)
         return;
     const int shown = m_proxy->rowCount();
     const int hidden = m_proxy->hiddenCount();
@@ -544,12 +464,12 @@ void MainWindow::updateCountLabel()
         : tr("%n paper(s)", nullptr, shown);
     if (hidden > 0)
         text += u" · "_s + tr("%n hidden by filters", nullptr, hidden);
-    m_countLabel->setText(text);
+    m_ui->countLabel->setText(text);
 }
 
 int MainWindow::currentSourceRow() const
 {
-    const QModelIndex index = m_table->currentIndex();
+    const QModelIndex index = m_ui->papers->currentIndex();
     return index.isValid() ? m_proxy->mapToSource(index).row() : -1;
 }
 
@@ -558,10 +478,10 @@ void MainWindow::currentPaperChanged()
     const int row = currentSourceRow();
     const LibraryPaper *p = m_papers->paperAt(row);
     if (!p) {
-        m_detail->showPaper(std::nullopt);
+        m_ui->detail->showPaper(std::nullopt);
         return;
     }
-    m_detail->showPaper(LibraryRepository(m_database).paper(p->id), m_papers->isFollowed(*p));
+    m_ui->detail->showPaper(LibraryRepository(m_database).paper(p->id), m_papers->isFollowed(*p));
     m_readTimer->start();
 }
 
@@ -570,10 +490,10 @@ void MainWindow::moveSelection(int delta)
     const int rows = m_proxy->rowCount();
     if (rows == 0)
         return;
-    const QModelIndex current = m_table->currentIndex();
+    const QModelIndex current = m_ui->papers->currentIndex();
     const int row = current.isValid() ? std::clamp(current.row() + delta, 0, rows - 1) : 0;
-    m_table->setCurrentIndex(m_proxy->index(row, PaperTableModel::TitleColumn));
-    m_table->scrollTo(m_table->currentIndex());
+    m_ui->papers->setCurrentIndex(m_proxy->index(row, PaperTableModel::TitleColumn));
+    m_ui->papers->scrollTo(m_ui->papers->currentIndex());
 }
 
 void MainWindow::toggleStar()
@@ -587,18 +507,18 @@ void MainWindow::toggleStar()
         showMessage(tr("Could not save the star: %1").arg(m_papers->lastError()));
         return;
     }
-    m_detail->setStarred(on);
+    m_ui->detail->setStarred(on);
 }
 
 void MainWindow::openCurrentPaper()
 {
-    m_detail->openAbstractPage();
+    m_ui->detail->openAbstractPage();
 }
 
 void MainWindow::pageAbstract()
 {
     // At the end of the text, Space moves on to the next paper, as in a mail reader.
-    if (!m_detail->pageDown())
+    if (!m_ui->detail->pageDown())
         moveSelection(1);
 }
 
@@ -671,26 +591,26 @@ void MainWindow::onNextRunChanged(const QDateTime &at)
 
 void MainWindow::showMessage(const QString &text, bool isError)
 {
-    m_messageText->setText(text);
-    QPalette pal = m_messageBar->palette();
+    m_ui->messageText->setText(text);
+    QPalette pal = m_ui->messageBar->palette();
     const QColor base = palette().color(QPalette::Window);
     const QColor tint = isError ? QColor(0xd0, 0x40, 0x30) : palette().color(QPalette::Highlight);
     // A tint of the window colour, so it works with light and dark palettes.
     pal.setColor(QPalette::Window, QColor((base.red() * 3 + tint.red()) / 4, (base.green() * 3 + tint.green()) / 4,
                                           (base.blue() * 3 + tint.blue()) / 4));
-    m_messageBar->setPalette(pal);
-    m_messageRetry->setVisible(isError);
-    m_messageBar->show();
+    m_ui->messageBar->setPalette(pal);
+    m_ui->messageRetry->setVisible(isError);
+    m_ui->messageBar->show();
 }
 
 void MainWindow::hideMessage()
 {
-    m_messageBar->hide();
+    m_ui->messageBar->hide();
 }
 
 bool MainWindow::isMessageVisible() const
 {
-    return !m_messageBar->isHidden();
+    return !m_ui->messageBar->isHidden();
 }
 
 void MainWindow::openSettings()
@@ -750,9 +670,9 @@ void MainWindow::saveState()
     QSettings &s = m_settings.raw();
     s.setValue(u"window/geometry"_s, saveGeometry());
     s.setValue(u"window/state"_s, QMainWindow::saveState());
-    s.setValue(u"window/mainSplitter"_s, m_mainSplitter->saveState());
-    s.setValue(u"window/paperSplitter"_s, m_paperSplitter->saveState());
-    s.setValue(u"window/paperHeader"_s, m_table->horizontalHeader()->saveState());
+    s.setValue(u"window/mainSplitter"_s, m_ui->mainSplitter->saveState());
+    s.setValue(u"window/paperSplitter"_s, m_ui->paperSplitter->saveState());
+    s.setValue(u"window/paperHeader"_s, m_ui->papers->horizontalHeader()->saveState());
 }
 
 void MainWindow::restoreState()
@@ -760,9 +680,9 @@ void MainWindow::restoreState()
     QSettings &s = m_settings.raw();
     restoreGeometry(s.value(u"window/geometry"_s).toByteArray());
     QMainWindow::restoreState(s.value(u"window/state"_s).toByteArray());
-    m_mainSplitter->restoreState(s.value(u"window/mainSplitter"_s).toByteArray());
-    m_paperSplitter->restoreState(s.value(u"window/paperSplitter"_s).toByteArray());
-    m_table->horizontalHeader()->restoreState(s.value(u"window/paperHeader"_s).toByteArray());
+    m_ui->mainSplitter->restoreState(s.value(u"window/mainSplitter"_s).toByteArray());
+    m_ui->paperSplitter->restoreState(s.value(u"window/paperSplitter"_s).toByteArray());
+    m_ui->papers->horizontalHeader()->restoreState(s.value(u"window/paperHeader"_s).toByteArray());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

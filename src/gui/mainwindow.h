@@ -5,6 +5,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <memory>
+
 class AppSettings;
 class Database;
 class DailyController;
@@ -26,6 +28,10 @@ class QTimer;
 class QToolButton;
 class SecretStore;
 struct RunSummary;
+
+namespace Ui {
+class MainWindow;
+}
 
 // The window a researcher opens every morning: days on the left, the day's ranked papers (or a search over
 // the whole history) in the middle, the selected paper below, run controls in the tool bar and status bar.
@@ -49,11 +55,11 @@ public:
     PaperTableModel *paperModel() const { return m_papers; }
     PaperFilterProxyModel *proxyModel() const { return m_proxy; }
     DayListModel *dayModel() const { return m_days; }
-    QTableView *paperView() const { return m_table; }
-    QListView *dayView() const { return m_dayView; }
-    PaperDetailView *detailView() const { return m_detail; }
-    QLineEdit *searchField() const { return m_search; }
-    QLabel *messageLabel() const { return m_messageText; }
+    QTableView *paperView() const;
+    QListView *dayView() const;
+    PaperDetailView *detailView() const;
+    QLineEdit *searchField() const;
+    QLabel *messageLabel() const;
     bool isMessageVisible() const;
     QDate currentDay() const { return m_currentDay; }
 
@@ -100,6 +106,7 @@ private:
     int currentSourceRow() const;
     void offerToLeaveDemo();
 
+    std::unique_ptr<Ui::MainWindow> m_ui; // the static layout: ui/mainwindow.ui
     Database &m_database;
     AppSettings &m_settings;
     SecretStore &m_secrets;
@@ -114,23 +121,6 @@ private:
 
     QAction *m_runAction = nullptr;
     QAction *m_cancelAction = nullptr;
-    QLabel *m_demoBanner = nullptr;
-    QWidget *m_messageBar = nullptr;
-    QLabel *m_messageText = nullptr;
-    QToolButton *m_messageRetry = nullptr;
-    QComboBox *m_scope = nullptr;
-    QSpinBox *m_minRelevance = nullptr;
-    QSpinBox *m_minNovelty = nullptr;
-    QCheckBox *m_starred = nullptr;
-    QCheckBox *m_unread = nullptr;
-    QComboBox *m_category = nullptr;
-    QLineEdit *m_search = nullptr;
-    QLabel *m_countLabel = nullptr;
-    QListView *m_dayView = nullptr;
-    QTableView *m_table = nullptr;
-    PaperDetailView *m_detail = nullptr;
-    QSplitter *m_mainSplitter = nullptr;
-    QSplitter *m_paperSplitter = nullptr;
     QLabel *m_stageLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     QToolButton *m_cancelButton = nullptr;
