@@ -222,12 +222,25 @@ int main(int argc, char *argv[])
     }
     proxy.setCategory({});
 
+    // The window shows one day (~900 papers) when the user starts typing, never the whole history: leaving
+    // the 100,000 rows (freeing them) is timed on its own, not as the first search keystroke.
+    Timing leave;
+    leave.measure([&] {
+        model.showDay(QDate(2025, 3, 1));
+        proxy.rowCount();
+    });
+    std::printf("leave the 100,000-row history for one day (%d papers): %.1f ms, %.1f ms CPU\n", model.rowCount(),
+                leave.wall.first(), leave.cpu.first());
+
     // Search as you type: every prefix of the query, as the window does it (FTS5, best 500).
     double slowestMs = 0;
     QString slowest;
     for (const QString &query : {u"quantization pruning"_s, u"sparse mixture experts"_s, letters(1234)}) {
         for (int n = 1; n <= query.size(); ++n) {
-            search.measure([&] { model.showSearch(query.left(n), 500); });
+            search.measure([&] {
+                model.showSearch(query.left(n), 500);
+                proxy.rowCount();
+            });
             if (search.wall.last() > slowestMs) {
                 slowestMs = search.wall.last();
                 slowest = query.left(n);
