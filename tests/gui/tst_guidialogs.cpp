@@ -3,6 +3,7 @@
 #include "criteriaeditordialog.h"
 #include "demo/demolibrary.h"
 #include "models/arxivcategorymodel.h"
+#include "models/requesttablemodel.h"
 #include "runcostsdialog.h"
 #include "settings/appsettings.h"
 #include "settings/memorysecretstore.h"
@@ -235,6 +236,9 @@ void TestGuiDialogs::runCostsShowTheReferenceTable()
     QVERIFY(dialog.countsLabel()->text().contains(u"1,350"_s));
     QVERIFY(dialog.countsLabel()->text().contains(u"866"_s));
     QCOMPARE(dialog.requestView()->model()->rowCount(), 1);
+    const QAbstractItemModel *requests = dialog.requestView()->model();
+    QCOMPARE(requests->headerData(RequestTableModel::TierColumn, Qt::Horizontal).toString(), u"Tier"_s);
+    QCOMPARE(requests->index(0, RequestTableModel::TierColumn).data().toString(), u"Standard"_s);
     const auto &costs = dialog.chart()->costs();
     QCOMPARE(costs.size(), 30);
     QCOMPARE(costs.last().first, m_demo->day());

@@ -3,6 +3,7 @@
 // price, with a way back to the standard tier when flex is refused or stalls) and the prompt-cache
 // warm-up (a stage's first request goes alone so the others read the fixed part from the cache).
 // Real SQLite file, real HTTP over loopback to FakeLlmServer.
+#include "digest/digestbuilder.h"
 #include "fakellmserver.h"
 #include "llm/openaiprovider.h"
 #include "llm/pricingtable.h"
@@ -161,6 +162,17 @@ void TestSelectionCost::flexRunIsBilledAtFlexRates()
     QCOMPARE(summary->costUsd, m_prices.cost(config.model, summary->usage, ServiceTier::Flex).usd);
     QVERIFY(summary->costUsd > 0);
     QCOMPARE(summary->costUsd * 2, m_prices.cost(config.model, summary->usage).usd);
+    for (const LlmRequestRecord &r : LlmRequestRepository(fx.db()).forRun(runId))
+        QCOMPARE(r.serviceTier, u"flex"_s);
+
+    // The digest's token table prices the run at the rates that were paid, not at the standard ones.
+    QString error;
+    const std::optional<Digest> digest = DigestBuilder(fx.db(), m_prices).forRun(runId, &error);
+    QVERIFY2(digest, qPrintable(error));
+    const QList<DigestModelUsage> &table = digest->usage;
+    QCOMPARE(table.size(), 1);
+    QCOMPARE(table.first().model, config.model);
+    QCOMPARE(table.first().totalCostUsd(), summary->costUsd);
 }
 
 void TestSelectionCost::flexIsOnlyAskedWhereItIsPriced_data()

@@ -4,9 +4,13 @@
 #include "storage/criteriarepository.h"
 #include "storage/database.h"
 #include "storage/llmrequestrepository.h"
+#include "storage/migrator.h"
 #include "storage/scorerepository.h"
 #include "storage/transaction.h"
 
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QtTest>
 
 using namespace Qt::Literals::StringLiterals;
@@ -35,6 +39,8 @@ private slots:
     void criteriaVersions();
     void scoresKeepRealAnswers();
     void requestsAndTotals();
+    void requestsKeepTheirServiceTier();
+    void requestsWrittenBeforeTiersReadAsStandard();
     void rollbackLeavesNothing();
 };
 
@@ -146,6 +152,71 @@ void TestSelectionStorage::requestsAndTotals()
     const QDateTime day(QDate(2025, 10, 7), QTime(0, 0), QTimeZone::utc());
     QCOMPARE(repo.costBetween(day, day.addDays(1)), 0.010);
     QCOMPARE(repo.costBetween(day, day.addDays(2)), 0.018);
+}
+
+void TestSelectionStorage::requestsKeepTheirServiceTier()
+{
+    SelectionFixture fx;
+    QVERIFY(fx.open());
+    const qint64 run = fx.newRun(u"gpt-5"_s);
+    LlmRequestRepository repo(fx.db());
+    LlmRequestRecord r;
+    r.runId = run;
+    r.stage = u"abstract"_s;
+    r.provider = u"openai"_s;
+    r.model = u"gpt-5"_s;
+    r.status = u"ok"_s;
+    r.usage = {1000, 0, 100, 0};
+    r.serviceTier = u"flex"_s;
+    QVERIFY(repo.insert(r) > 0);
+    QVERIFY(repo.insert(r) > 0);
+    r.serviceTier = u"standard"_s;
+    QVERIFY(repo.insert(r) > 0);
+
+    const QList<LlmRequestRecord> rows = repo.forRun(run);
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(rows[0].serviceTier, u"flex"_s);
+    QCOMPARE(rows[2].serviceTier, u"standard"_s);
+    // One totals row per model and tier, so each is priced at the rates that were paid.
+    const QList<LlmModelTotals> totals = repo.totalsForRun(run);
+    QCOMPARE(totals.size(), 2);
+    QCOMPARE(totals[0].serviceTier, u"flex"_s);
+    QCOMPARE(totals[0].requests, 2);
+    QCOMPARE(totals[1].serviceTier, u"standard"_s);
+    QCOMPARE(totals[1].usage.promptTokens, 1000);
+}
+
+void TestSelectionStorage::requestsWrittenBeforeTiersReadAsStandard()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"v2.sqlite"_s);
+    {
+        // A database as schema v2 left it, with a request row.
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"v2"_s);
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QList<MigrationStep> steps = Migrator::builtinSteps();
+        steps.erase(std::remove_if(steps.begin(), steps.end(), [](const MigrationStep &s) { return s.version > 2; }),
+                    steps.end());
+        QString error;
+        QVERIFY2(Migrator(steps).migrate(db, path, &error), qPrintable(error));
+        QSqlQuery q(db);
+        QVERIFY2(q.exec(u"INSERT INTO llm_requests (stage, provider, model, started, prompt_tokens, cost_usd, status) "
+                        u"VALUES ('title', 'openai', 'gpt-5', '2025-10-07T06:00:00.000Z', 500, 0.001, 'ok')"_s),
+                 qPrintable(q.lastError().text()));
+        q.finish();
+        QCOMPARE(Migrator::userVersion(db), 2);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"v2"_s);
+
+    Database db(path);
+    QVERIFY2(db.open(), qPrintable(db.errorString()));
+    QVERIFY(db.schemaVersion() >= 3);
+    QSqlQuery q(db.connection());
+    QVERIFY(q.exec(u"SELECT service_tier, prompt_tokens FROM llm_requests"_s) && q.next());
+    QCOMPARE(q.value(0).toString(), u"standard"_s);
+    QCOMPARE(q.value(1).toInt(), 500);
 }
 
 void TestSelectionStorage::rollbackLeavesNothing()

@@ -376,7 +376,7 @@ void TestSearchIndex::migratedV1DatabaseKeepsItsIndexAndFollowsNewText()
     QSqlDatabase::removeDatabase(u"v1"_s);
 
     open(u"v1.sqlite"_s);
-    QCOMPARE(m_db->schemaVersion(), 2);
+    QCOMPARE(m_db->schemaVersion(), Migrator(Migrator::builtinSteps()).latestVersion());
     QVERIFY(QFile::exists(path + u".v1.bak"_s));
     QCOMPARE(searched(u"capybara"_s), QStringList{u"2509.00001"_s});
     QCOMPARE(searched(u"tamar"_s), QStringList{u"2509.00002"_s});

@@ -110,7 +110,6 @@ QList<DigestModelUsage> DigestBuilder::usageForDay(const QDate &day)
         return out;
     LlmRequestRepository requests(m_db);
     QHash<QString, qsizetype> index;
-    QList<LlmUsage> usage;
     while (q.next()) {
         for (const LlmModelTotals &t : requests.totalsForRun(q.value(0).toLongLong())) {
             qsizetype i = index.value(t.model, -1);
@@ -120,30 +119,27 @@ QList<DigestModelUsage> DigestBuilder::usageForDay(const QDate &day)
                 DigestModelUsage u;
                 u.model = t.model;
                 out.append(u);
-                usage.append(LlmUsage());
             }
-            out[i].requests += t.requests;
-            usage[i] += t.usage;
+            DigestModelUsage &u = out[i];
+            u.requests += t.requests;
+            u.promptTokens += t.usage.promptTokens;
+            u.cachedTokens += t.usage.cachedTokens;
+            u.completionTokens += t.usage.completionTokens;
+            u.reasoningTokens += t.usage.reasoningTokens;
+            // Each tier at its own rates: a flex request cost half of a standard one.
+            const ServiceTier tier = ServiceTiers::fromName(t.serviceTier);
+            LlmUsage prompt;
+            prompt.promptTokens = t.usage.promptTokens;
+            prompt.cachedTokens = t.usage.cachedTokens;
+            LlmUsage completion;
+            completion.completionTokens = t.usage.completionTokens;
+            completion.reasoningTokens = t.usage.reasoningTokens;
+            const LlmCost promptCost = m_prices.cost(u.model, prompt, tier);
+            const LlmCost completionCost = m_prices.cost(u.model, completion, tier);
+            u.priceKnown = u.priceKnown && promptCost.priceKnown && completionCost.priceKnown;
+            u.promptCostUsd += promptCost.usd;
+            u.completionCostUsd += completionCost.usd;
         }
-    }
-    for (qsizetype i = 0; i < out.size(); ++i) {
-        DigestModelUsage &u = out[i];
-        const LlmUsage &total = usage.at(i);
-        u.promptTokens = total.promptTokens;
-        u.cachedTokens = total.cachedTokens;
-        u.completionTokens = total.completionTokens;
-        u.reasoningTokens = total.reasoningTokens;
-        LlmUsage prompt;
-        prompt.promptTokens = total.promptTokens;
-        prompt.cachedTokens = total.cachedTokens;
-        LlmUsage completion;
-        completion.completionTokens = total.completionTokens;
-        completion.reasoningTokens = total.reasoningTokens;
-        const LlmCost promptCost = m_prices.cost(u.model, prompt);
-        const LlmCost completionCost = m_prices.cost(u.model, completion);
-        u.priceKnown = promptCost.priceKnown && completionCost.priceKnown;
-        u.promptCostUsd = promptCost.usd;
-        u.completionCostUsd = completionCost.usd;
     }
     return out;
 }

@@ -56,6 +56,7 @@ QVariant RequestTableModel::data(const QModelIndex &index, int role) const
         case ReasoningColumn: return CostFormat::tokens(r.reasoningTokens);
         case LatencyColumn: return tr("%1 s").arg(r.latencyMs / 1000.0, 0, 'f', 1);
         case CostColumn: return CostFormat::usdPrecise(r.costUsd);
+        case TierColumn: return r.serviceTier == u"flex"_s ? tr("Flex") : tr("Standard");
         case StatusColumn:
             if (r.status == u"ok"_s)
                 return tr("OK");
@@ -85,6 +86,7 @@ QVariant RequestTableModel::headerData(int section, Qt::Orientation orientation,
     case ReasoningColumn: return tr("Reasoning");
     case LatencyColumn: return tr("Latency");
     case CostColumn: return tr("Cost");
+    case TierColumn: return tr("Tier");
     case StatusColumn: return tr("Status");
     default: return {};
     }

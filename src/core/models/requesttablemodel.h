@@ -15,7 +15,7 @@ class RequestTableModel final : public QAbstractTableModel
 
 public:
     enum Column { StartedColumn, StageColumn, ModelColumn, PapersColumn, PromptColumn, CachedColumn,
-                  CompletionColumn, ReasoningColumn, LatencyColumn, CostColumn, StatusColumn, ColumnCount };
+                  CompletionColumn, ReasoningColumn, LatencyColumn, CostColumn, TierColumn, StatusColumn, ColumnCount };
 
     explicit RequestTableModel(Database &database, QObject *parent = nullptr);
 

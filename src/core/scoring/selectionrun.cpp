@@ -591,6 +591,7 @@ bool SelectionRun::commit(const BatchPtr &batch, const QString &status, int http
     record.paperCount = int(batch->items.size());
     record.usage = usage;
     record.costUsd = cost.usd;
+    record.serviceTier = ServiceTiers::name(tier);
     record.status = status;
     record.httpStatus = httpStatus;
     record.error = LlmErrorText::oneLine(LlmErrorText::redactSecrets(error), 500);

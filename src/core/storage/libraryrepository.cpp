@@ -406,7 +406,7 @@ QList<LibraryRequest> LibraryRepository::requestsForRun(qint64 runId)
     QSqlQuery q(m_database.connection());
     q.setForwardOnly(true);
     q.prepare(u"SELECT id, stage, provider, model, started, latency_ms, paper_count, prompt_tokens, cached_tokens,"
-              " completion_tokens, reasoning_tokens, cost_usd, status, http_status, error"
+              " completion_tokens, reasoning_tokens, cost_usd, status, http_status, error, service_tier"
               " FROM llm_requests WHERE run_id = ? ORDER BY id"_s);
     q.addBindValue(runId);
     if (!q.exec()) {
@@ -430,6 +430,7 @@ QList<LibraryRequest> LibraryRepository::requestsForRun(qint64 runId)
         r.status = q.value(12).toString();
         r.httpStatus = q.value(13).toInt();
         r.error = q.value(14).toString();
+        r.serviceTier = q.value(15).toString();
         out.append(std::move(r));
     }
     return out;

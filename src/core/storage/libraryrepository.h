@@ -107,6 +107,7 @@ struct LibraryRequest
     qint64 completionTokens = 0;
     qint64 reasoningTokens = 0;
     double costUsd = 0;
+    QString serviceTier;     // standard | flex
     QString status;
     int httpStatus = 0;
     QString error;

@@ -27,8 +27,8 @@ qint64 LlmRequestRepository::insert(const LlmRequestRecord &r, QString *error)
     QSqlQuery q(m_db.connection());
     q.prepare(uR"(INSERT INTO llm_requests
         (run_id, stage, provider, model, started, latency_ms, paper_count, prompt_tokens, cached_tokens,
-         completion_tokens, reasoning_tokens, cost_usd, status, http_status, error)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s);
+         completion_tokens, reasoning_tokens, cost_usd, status, http_status, error, service_tier)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))"_s);
     q.addBindValue(r.runId > 0 ? QVariant(r.runId) : QVariant(QMetaType::fromType<qlonglong>()));
     q.addBindValue(text(r.stage));
     q.addBindValue(text(r.provider));
@@ -44,6 +44,7 @@ qint64 LlmRequestRepository::insert(const LlmRequestRecord &r, QString *error)
     q.addBindValue(text(r.status));
     q.addBindValue(r.httpStatus > 0 ? QVariant(r.httpStatus) : QVariant(QMetaType::fromType<int>()));
     q.addBindValue(text(r.error));
+    q.addBindValue(r.serviceTier.isEmpty() ? u"standard"_s : r.serviceTier);
     if (!q.exec()) {
         if (error)
             *error = q.lastError().text();
@@ -57,7 +58,7 @@ QList<LlmRequestRecord> LlmRequestRepository::forRun(qint64 runId)
     QList<LlmRequestRecord> out;
     QSqlQuery q(m_db.connection());
     q.prepare(uR"(SELECT id, run_id, stage, provider, model, started, latency_ms, paper_count, prompt_tokens,
-        cached_tokens, completion_tokens, reasoning_tokens, cost_usd, status, http_status, error
+        cached_tokens, completion_tokens, reasoning_tokens, cost_usd, status, http_status, error, service_tier
         FROM llm_requests WHERE run_id = ? ORDER BY id)"_s);
     q.addBindValue(runId);
     if (!q.exec())
@@ -80,6 +81,7 @@ QList<LlmRequestRecord> LlmRequestRepository::forRun(qint64 runId)
         r.status = q.value(13).toString();
         r.httpStatus = q.value(14).toInt();
         r.error = q.value(15).toString();
+        r.serviceTier = q.value(16).toString();
         out.append(r);
     }
     return out;
@@ -90,8 +92,8 @@ QList<LlmModelTotals> LlmRequestRepository::totalsForRun(qint64 runId)
     QList<LlmModelTotals> out;
     QSqlQuery q(m_db.connection());
     q.prepare(uR"(SELECT model, COUNT(*), SUM(prompt_tokens), SUM(cached_tokens), SUM(completion_tokens),
-        SUM(reasoning_tokens), SUM(cost_usd), MIN(id) AS first
-        FROM llm_requests WHERE run_id = ? GROUP BY model ORDER BY first)"_s);
+        SUM(reasoning_tokens), SUM(cost_usd), MIN(id) AS first, service_tier
+        FROM llm_requests WHERE run_id = ? GROUP BY model, service_tier ORDER BY first)"_s);
     q.addBindValue(runId);
     if (!q.exec())
         return out;
@@ -104,6 +106,7 @@ QList<LlmModelTotals> LlmRequestRepository::totalsForRun(qint64 runId)
         t.usage.completionTokens = q.value(4).toLongLong();
         t.usage.reasoningTokens = q.value(5).toLongLong();
         t.costUsd = q.value(6).toDouble();
+        t.serviceTier = q.value(8).toString();
         out.append(t);
     }
     return out;

@@ -22,6 +22,7 @@ struct LlmRequestRecord
     int paperCount = 0;
     LlmUsage usage;
     double costUsd = 0;
+    QString serviceTier = QStringLiteral("standard"); // standard | flex: the rates it was billed at
     QString status;          // ok | http_error | timeout | parse_error | cancelled
     int httpStatus = 0;      // 0: no HTTP answer (stored as NULL)
     QString error;
@@ -30,6 +31,7 @@ struct LlmRequestRecord
 struct LlmModelTotals
 {
     QString model;
+    QString serviceTier;     // one row per model and tier
     int requests = 0;
     LlmUsage usage;
     double costUsd = 0;
@@ -45,7 +47,8 @@ public:
     // Returns the new row id, or 0 with *error set.
     qint64 insert(const LlmRequestRecord &record, QString *error = nullptr);
     QList<LlmRequestRecord> forRun(qint64 runId);
-    // Per model, in first-use order: the digest's "| [model] | Prompt | Completion | Total |" table.
+    // Per model and service tier, in first-use order: the digest's "| [model] | Prompt | Completion |
+    // Total |" table prices each tier at its own rates.
     QList<LlmModelTotals> totalsForRun(qint64 runId);
     // Spent on requests started in [fromUtc, toUtc): what a per-day budget has left.
     double costBetween(const QDateTime &fromUtc, const QDateTime &toUtc);

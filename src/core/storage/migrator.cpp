@@ -25,6 +25,7 @@ QList<MigrationStep> Migrator::builtinSteps()
     return {
         {1, u":/sql/001_initial.sql"_s, {}},
         {2, u":/sql/002_fts_bulk_index.sql"_s, {}},
+        {3, u":/sql/003_request_service_tier.sql"_s, {}},
     };
 }
 
