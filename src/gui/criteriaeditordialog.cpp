@@ -4,6 +4,7 @@
 #include "llm/pricingtable.h"
 #include "markdownhighlighter.h"
 #include "scoring/batchplanner.h"
+#include "scoring/costestimator.h"
 #include "scoring/promptbuilder.h"
 #include "settings/appsettings.h"
 #include "storage/criteriarepository.h"
@@ -131,7 +132,8 @@ Criteria CriteriaEditorDialog::criteria() const
 }
 
 CriteriaEditorDialog::Estimate CriteriaEditorDialog::estimate(const Criteria &criteria, const QList<Paper> &sample,
-                                                              int paperCount, int batchSize, const QString &model)
+                                                              int paperCount, int batchSize, const QString &model,
+                                                              ServiceTier tier)
 {
     Estimate e;
     e.papers = paperCount;
@@ -150,7 +152,7 @@ CriteriaEditorDialog::Estimate CriteriaEditorDialog::estimate(const Criteria &cr
     LlmUsage usage;
     usage.promptTokens = e.promptTokens;
     usage.completionTokens = e.completionTokens;
-    const LlmCost cost = PricingTable::builtin().cost(model, usage);
+    const LlmCost cost = PricingTable::builtin().cost(model, usage, tier);
     e.costUsd = cost.usd;
     e.priceKnown = cost.priceKnown;
     return e;
@@ -164,14 +166,21 @@ void CriteriaEditorDialog::updatePreview()
 
     const int count = m_paperCount > 0 ? m_paperCount : kFallbackPaperCount;
     const int batch = BatchPlanner::abstractBatchSize(count, m_settings.concurrency(), m_settings.abstractBatchSize());
-    const Estimate e = estimate(c, m_sample, count, batch, m_settings.model());
+    SelectionConfig run;
+    run.provider = m_settings.provider();
+    run.model = m_settings.model();
+    run.serviceTier = ServiceTiers::fromName(m_settings.serviceTier());
+    const ServiceTier tier = CostEstimator::tierFor(run, PricingTable::builtin());
+    const Estimate e = estimate(c, m_sample, count, batch, m_settings.model(), tier);
     const QString papers = m_paperCount > 0 ? tr("the day's %n paper(s)", nullptr, count)
                                             : tr("a usual day of %n papers (none stored for this day)", nullptr, count);
     m_ui->estimate->setText(tr("Estimate for scoring %1 with %2 in %n batch(es): about %3 prompt + %4 completion tokens, %5. "
                            "The title pre-filter usually removes a third of them first.", nullptr, e.batches)
                             .arg(papers, m_settings.model(), CostFormat::tokens(e.promptTokens),
                                  CostFormat::tokens(e.completionTokens),
-                                 e.priceKnown ? u"≈ "_s + CostFormat::usd(e.costUsd) : tr("price unknown for this model")));
+                                 e.priceKnown ? u"≈ "_s + CostFormat::usd(e.costUsd)
+                                                    + (tier == ServiceTier::Flex ? tr(" at the flex tier") : QString())
+                                              : tr("price unknown for this model")));
 }
 
 void CriteriaEditorDialog::loadVersions()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "domain/paper.h"
+#include "llm/servicetier.h"
 #include "scoring/criteria.h"
 
 #include <QDate>
@@ -48,7 +49,7 @@ public:
     };
     // About 4 characters a token; the completion as the reference run's ~120 tokens a paper (with reasoning).
     static Estimate estimate(const Criteria &criteria, const QList<Paper> &sample, int paperCount, int batchSize,
-                             const QString &model);
+                             const QString &model, ServiceTier tier = ServiceTier::Standard);
 
     Criteria criteria() const; // what Save would store
     QPlainTextEdit *topicsEdit() const;

@@ -49,11 +49,14 @@ SettingsDialog::SettingsDialog(AppSettings &settings, SecretStore &secrets, QWid
     m_ui->provider->addItem(u"Google Gemini"_s, u"gemini"_s);
     for (const QString &e : {u"minimal"_s, u"low"_s, u"medium"_s, u"high"_s})
         m_ui->effort->addItem(e, e);
+    m_ui->serviceTier->addItem(tr("Flex: half price, slower (OpenAI)"), u"flex"_s);
+    m_ui->serviceTier->addItem(tr("Standard: fastest answers"), u"standard"_s);
     connect(m_ui->model, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     connect(m_ui->baseUrl, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     connect(m_ui->provider, &QComboBox::currentIndexChanged, this, [this] {
         readApiKey();
         validate();
+        updateServiceTier();
     });
 
     // Every day: a fixed time only when not right after the announcement.
@@ -115,6 +118,8 @@ void SettingsDialog::load()
     m_ui->model->setText(m_settings.model());
     m_ui->baseUrl->setText(m_settings.llmBaseUrl());
     m_ui->effort->setCurrentIndex(std::max(0, m_ui->effort->findData(m_settings.reasoningEffort())));
+    m_ui->serviceTier->setCurrentIndex(std::max(0, m_ui->serviceTier->findData(m_settings.serviceTier())));
+    updateServiceTier();
     m_ui->titleBatch->setValue(m_settings.titleBatchSize());
     m_ui->abstractBatch->setValue(m_settings.abstractBatchSize());
     m_ui->concurrency->setValue(m_settings.concurrency());
@@ -134,6 +139,12 @@ void SettingsDialog::load()
     m_ui->scheduleTime->setEnabled(at.isValid());
     m_ui->startAtLogin->setChecked(m_settings.startAtLogin());
     readApiKey();
+}
+
+void SettingsDialog::updateServiceTier()
+{
+    // Only OpenAI itself has the flex tier; the choice is kept for when the provider is switched back.
+    m_ui->serviceTier->setEnabled(m_ui->provider->currentData().toString() == u"openai"_s);
 }
 
 void SettingsDialog::readApiKey()
@@ -223,6 +234,7 @@ void SettingsDialog::accept()
     m_settings.setModel(m_ui->model->text().trimmed());
     m_settings.setLlmBaseUrl(m_ui->baseUrl->text().trimmed());
     m_settings.setReasoningEffort(m_ui->effort->currentData().toString());
+    m_settings.setServiceTier(m_ui->serviceTier->currentData().toString());
     m_settings.setTitleBatchSize(m_ui->titleBatch->value());
     m_settings.setAbstractBatchSize(m_ui->abstractBatch->value());
     m_settings.setConcurrency(m_ui->concurrency->value());

@@ -18,7 +18,7 @@ class SettingsDialog;
 
 // Every setting a user changes: categories (arXiv's list with names, plus typed ones), announce types,
 // provider / model / base URL / API key (kept in the system keychain, never in the settings file),
-// cutoffs, batch sizes, concurrency, reasoning effort, followed authors, h-index cutoff, the daily time and
+// cutoffs, batch sizes, concurrency, reasoning effort, service tier, followed authors, h-index cutoff, the daily time and
 // start at login. Checked as the user types; Save stays disabled while something is wrong.
 class SettingsDialog final : public QDialog
 {
@@ -52,6 +52,7 @@ private slots:
 private:
     void load();
     void readApiKey();
+    void updateServiceTier();
 
     std::unique_ptr<Ui::SettingsDialog> m_ui; // the static layout: ui/settingsdialog.ui
     AppSettings &m_settings;

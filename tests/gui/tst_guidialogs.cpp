@@ -11,6 +11,7 @@
 #include "storage/criteriarepository.h"
 #include "storage/database.h"
 
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -123,6 +124,10 @@ void TestGuiDialogs::criteriaEditorEstimatesCost()
     QVERIFY(e.costUsd > 0.5 && e.costUsd < 5);
     const auto none = CriteriaEditorDialog::estimate(Criteria::defaults(), {}, 0, 20, u"gpt-5"_s);
     QCOMPARE(none.promptTokens, 0);
+    // At the flex tier the same tokens cost half.
+    const auto flex = CriteriaEditorDialog::estimate(Criteria::defaults(), {}, 866, 20, u"gpt-5"_s, ServiceTier::Flex);
+    QCOMPARE(flex.promptTokens, e.promptTokens);
+    QCOMPARE(flex.costUsd * 2, e.costUsd);
     const auto unknown = CriteriaEditorDialog::estimate(Criteria::defaults(), {}, 10, 5, u"no-such-model"_s);
     QVERIFY(!unknown.priceKnown);
 
@@ -176,10 +181,16 @@ void TestGuiDialogs::settingsSaveAndKeepTheKeyInTheSecretStore()
         dialog.apiKeyEdit()->setText(u"sk-test-123"_s);
         dialog.modelEdit()->setText(u"gpt-5-mini"_s);
         dialog.categoryModel()->setSelected({u"cs.CL"_s, u"stat.ML"_s});
+        auto *tier = dialog.findChild<QComboBox *>(u"serviceTier"_s);
+        QVERIFY(tier);
+        QCOMPARE(tier->currentData().toString(), u"flex"_s); // the default
+        QVERIFY(tier->isEnabled());
+        tier->setCurrentIndex(tier->findData(u"standard"_s));
         dialog.accept();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
     QCOMPARE(m_settings->model(), u"gpt-5-mini"_s);
+    QCOMPARE(m_settings->serviceTier(), u"standard"_s);
     QCOMPARE(m_settings->categories(), QStringList({u"cs.CL"_s, u"stat.ML"_s}));
     m_qsettings->sync();
     QFile ini(m_dir->filePath(u"settings.ini"_s));
