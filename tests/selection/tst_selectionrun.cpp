@@ -45,6 +45,10 @@ private slots:
     void badRepliesAreAskedAgainInSmallerBatches();
     void stillMissingIsStoredUnscoredWithReason();
     void rejectedKeyStopsTheRun();
+    void rejectedKeyStopsTheRunAtEveryProvider_data();
+    void rejectedKeyStopsTheRunAtEveryProvider();
+    void tooLargePromptIsSplitUntilItFits_data();
+    void tooLargePromptIsSplitUntilItFits();
     void promptInjectionChangesNoOtherScore();
     void concurrencyNeverExceedsTheSetting();
     void cancelMidRunThenRerunSendsOnlyTheRest();
@@ -362,6 +366,81 @@ void TestSelectionRun::rejectedKeyStopsTheRun()
     QVERIFY(none);
     QVERIFY2(none->error.contains(u"API key"_s), qPrintable(none->error));
     QCOMPARE(server.callCount(), 1);
+}
+
+void TestSelectionRun::rejectedKeyStopsTheRunAtEveryProvider_data()
+{
+    QTest::addColumn<QString>("provider");
+    QTest::newRow("anthropic 401") << u"anthropic"_s;
+    QTest::newRow("gemini 400 API key not valid") << u"gemini"_s;
+}
+
+void TestSelectionRun::rejectedKeyStopsTheRunAtEveryProvider()
+{
+    QFETCH(QString, provider);
+    SelectionFixture fx;
+    QVERIFY(fx.open());
+    const QList<Paper> papers = fx.addPapers(8);
+    FakeLlmServer server;
+    QVERIFY(server.listen());
+    server.setExpectedApiKey(u"the-right-key"_s);
+    SelectionConfig config = SelectionFixture::configFor(server, provider);
+    config.titleFilter = false;
+    config.abstractBatchSize = 2;
+    config.concurrency = 1;
+    SelectionRun run(fx.db(), m_http, m_prices, config);
+    run.setRetryPolicy(fastRetry());
+    const auto summary = SelectionFixture::runToEnd(run, fx.newRun(config.model), SelectionFixture::ids(papers));
+    QVERIFY(summary);
+    QVERIFY2(!summary->error.isEmpty(), "a rejected key is the run's error");
+    QCOMPARE(server.callCount(), 1); // not one request per batch, each failing the same way
+    QCOMPARE(summary->scored, 0);
+}
+
+void TestSelectionRun::tooLargePromptIsSplitUntilItFits_data()
+{
+    QTest::addColumn<QString>("provider");
+    QTest::newRow("openai") << u"openai"_s;
+    QTest::newRow("anthropic") << u"anthropic"_s;
+    QTest::newRow("gemini") << u"gemini"_s;
+}
+
+void TestSelectionRun::tooLargePromptIsSplitUntilItFits()
+{
+    QFETCH(QString, provider);
+    SelectionFixture fx;
+    QVERIFY(fx.open());
+    const QList<Paper> papers = fx.addPapers(8);
+    FakeLlmServer server;
+    QVERIFY(server.listen());
+    server.registerPapers(papers);
+    // The model's window holds at most 3 abstracts: each provider's own 400 beyond that.
+    server.setFaultRule([](const FakeLlmCall &c) {
+        return c.stage == Stage::Abstract && c.papers.size() > 3 ? Fault::ContextTooLong : Fault::None;
+    });
+    SelectionConfig config = SelectionFixture::configFor(server, provider);
+    config.titleFilter = false;
+    config.abstractBatchSize = 8;
+    config.concurrency = 1;
+    const qint64 runId = fx.newRun(config.model);
+    SelectionRun run(fx.db(), m_http, m_prices, config);
+    run.setRetryPolicy(fastRetry());
+    const auto summary = SelectionFixture::runToEnd(run, runId, SelectionFixture::ids(papers));
+    QVERIFY(summary);
+    QVERIFY2(summary->error.isEmpty(), qPrintable(summary->error));
+    QCOMPARE(summary->scored, 8);
+    QCOMPARE(summary->unscored, 0);
+    // 8 → 4 + 4 → 2 + 2 + 2 + 2: every paper answered once, in the batches that fitted.
+    QCOMPARE(server.callCount(), 7);
+    QStringList answered;
+    for (const FakeLlmCall &c : server.calls())
+        if (c.papers.size() <= 3)
+            answered += c.ids();
+    answered.sort();
+    QCOMPARE(answered, SelectionFixture::ids(papers));
+    const QList<LlmRequestRecord> rows = LlmRequestRepository(fx.db()).forRun(runId);
+    QCOMPARE(rows.size(), 7);
+    QCOMPARE(rows.first().httpStatus, 400);
 }
 
 void TestSelectionRun::promptInjectionChangesNoOtherScore()

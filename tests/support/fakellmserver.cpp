@@ -391,6 +391,12 @@ FakeResponse FakeLlmServer::errorResponse(const QString &provider, Fault fault) 
                                         QJsonValue::Null),
                                    503);
             break;
+        case Fault::ContextTooLong:
+            r = FakeResponse::json(body(u"This model's maximum context length is 128000 tokens. However, your messages "
+                                        "resulted in 131072 tokens. Please reduce the length of the messages."_s,
+                                        u"invalid_request_error"_s, u"context_length_exceeded"_s),
+                                   400);
+            break;
         case Fault::Unauthorized:
             r = FakeResponse::json(body(u"Incorrect API key provided: sk-fake****. You can find your API key at "
                                         "https://platform.openai.com/account/api-keys."_s,
@@ -421,6 +427,9 @@ FakeResponse FakeLlmServer::errorResponse(const QString &provider, Fault fault) 
         case Fault::Unauthorized:
             r = FakeResponse::json(body(u"authentication_error"_s, u"invalid x-api-key"_s), 401);
             break;
+        case Fault::ContextTooLong:
+            r = FakeResponse::json(body(u"invalid_request_error"_s, u"prompt is too long: 207165 tokens > 200000 maximum"_s), 400);
+            break;
         default:
             r = FakeResponse::json(body(u"api_error"_s, u"Internal server error"_s), 500);
         }
@@ -446,6 +455,12 @@ FakeResponse FakeLlmServer::errorResponse(const QString &provider, Fault fault) 
             break;
         case Fault::Unauthorized:
             r = FakeResponse::json(body(400, u"INVALID_ARGUMENT"_s, u"API key not valid. Please pass a valid API key."_s), 400);
+            break;
+        case Fault::ContextTooLong:
+            r = FakeResponse::json(body(400, u"INVALID_ARGUMENT"_s,
+                                        u"The input token count (1100000) exceeds the maximum number of tokens allowed "
+                                        "(1048576)."_s),
+                                   400);
             break;
         default:
             r = FakeResponse::json(body(500, u"INTERNAL"_s,
@@ -525,6 +540,7 @@ FakeResponse FakeLlmServer::handleOpenAi(const FakeRequest &request)
     case Fault::ServerError:
     case Fault::Overloaded:
     case Fault::Unauthorized:
+    case Fault::ContextTooLong:
         return finish(call, errorResponse(call.provider, fault));
     case Fault::Stall: {
         FakeResponse r;
@@ -622,6 +638,7 @@ FakeResponse FakeLlmServer::handleAnthropic(const FakeRequest &request)
     case Fault::ServerError:
     case Fault::Overloaded:
     case Fault::Unauthorized:
+    case Fault::ContextTooLong:
         return finish(call, errorResponse(call.provider, fault));
     case Fault::Stall: {
         FakeResponse r;
@@ -707,6 +724,7 @@ FakeResponse FakeLlmServer::handleGemini(const FakeRequest &request)
     case Fault::ServerError:
     case Fault::Overloaded:
     case Fault::Unauthorized:
+    case Fault::ContextTooLong:
         return finish(call, errorResponse(call.provider, fault));
     case Fault::Stall: {
         FakeResponse r;

@@ -92,6 +92,7 @@ public:
         DuplicateIds,    // the first paper is scored twice, with different scores
         Unauthorized,    // 401 invalid API key
         FlexUnavailable, // OpenAI flex tier out of capacity: 429 "resource unavailable" (applies to flex requests only)
+        ContextTooLong,  // 400: the prompt is over the model's context window (each provider's own words)
     };
     enum class ReplyStyle { JsonLines, JsonArray, CodeFence, ProseAround, StringNumbers };
     using Stage = FakeLlmCall::Stage;

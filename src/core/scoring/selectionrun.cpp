@@ -42,9 +42,24 @@ std::optional<int> retryDelayFromBody(const QByteArray &body)
     return std::nullopt;
 }
 
-bool isFatalStatus(int status)
+// The key is wrong or lacks access: every further request would fail the same way. Gemini says so
+// with a 400 (INVALID_ARGUMENT, reason API_KEY_INVALID), not a 401.
+bool keyRejected(int status, const QByteArray &body)
 {
-    return status == 401 || status == 403;
+    return status == 401 || status == 403
+           || (status == 400 && (body.contains("API_KEY_INVALID") || body.contains("API key not valid")));
+}
+
+// The prompt is over the model's context window or the server's request limit, in each provider's
+// words (OpenAI context_length_exceeded, Anthropic "prompt is too long", Gemini "input token count ...
+// exceeds"): half the papers will fit where the whole batch did not.
+bool promptTooLarge(int status, const QByteArray &body)
+{
+    if (status == 413)
+        return true;
+    return status == 400
+           && (body.contains("context_length_exceeded") || body.contains("maximum context length")
+               || body.contains("prompt is too long") || body.contains("exceeds the maximum number of tokens"));
 }
 } // namespace
 
@@ -475,11 +490,18 @@ void SelectionRun::handleFailure(const BatchPtr &batch, const HttpResult &result
     QList<Score> rows;
     const bool retryable = RetryPolicy::isRetryable(result) || response.kind == LlmResponse::Kind::BadBody;
     const bool canRetry = retryable && !m_stopSending && batch->attempt < m_retry.maxAttempts;
-    const bool fatal = isFatalStatus(result.status) || (response.kind == LlmResponse::Kind::HttpError && isFatalStatus(response.httpStatus));
-    bool reaskRefused = false;
+    const int httpStatus = response.kind == LlmResponse::Kind::HttpError && response.httpStatus ? response.httpStatus
+                                                                                                 : result.status;
+    const bool fatal = keyRejected(httpStatus, result.body);
+    // Smaller batches: once for a refusal (one paper may have set it off), down to single papers for a
+    // prompt that does not fit.
+    const bool split = batch->items.size() > 1
+                       && ((response.kind == LlmResponse::Kind::Refused && batch->round == 0)
+                           || promptTooLarge(httpStatus, result.body));
+    bool reaskSmaller = false;
     if (!canRetry && !fatal && !m_stopSending) {
-        if (response.kind == LlmResponse::Kind::Refused && batch->round == 0 && batch->items.size() > 1) {
-            reaskRefused = true;
+        if (split) {
+            reaskSmaller = true;
         } else if (batch->stage == Stage::Abstract) {
             markUnscored(batch->items, tr("no answer after %n attempt(s): %1", nullptr, batch->attempt).arg(error), &rows);
         } else {
@@ -503,7 +525,7 @@ void SelectionRun::handleFailure(const BatchPtr &batch, const HttpResult &result
         retryLater(batch, result);
         return;
     }
-    if (reaskRefused) {
+    if (reaskSmaller) {
         reask(batch, batch->items);
     } else if (!m_stopSending) {
         m_stageDone += int(batch->items.size());
