@@ -81,6 +81,15 @@ SelectionConfig SelectionFixture::configFor(const FakeLlmServer &server, const Q
     return c;
 }
 
+RetryPolicy SelectionFixture::fastRetry()
+{
+    RetryPolicy p;
+    p.maxAttempts = 4;
+    p.baseDelayMs = 30;
+    p.maxDelayMs = 3000;
+    return p;
+}
+
 QStringList SelectionFixture::ids(const QList<Paper> &papers)
 {
     QStringList out;

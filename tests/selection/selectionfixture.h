@@ -3,6 +3,7 @@
 
 #include "domain/paper.h"
 #include "domain/score.h"
+#include "net/retrypolicy.h"
 #include "scoring/selectionconfig.h"
 #include "scoring/selectionsummary.h"
 
@@ -35,6 +36,8 @@ public:
     // A config that talks to the fake server with the given provider and a cheap, fast retry.
     static SelectionConfig configFor(const FakeLlmServer &server, const QString &provider);
     static QStringList ids(const QList<Paper> &papers);
+    // Four attempts with waits of tens of milliseconds: retries without slowing the tests down.
+    static RetryPolicy fastRetry();
 
     // Starts the run and waits for finished(); nullopt when it never came.
     static std::optional<SelectionSummary> runToEnd(SelectionRun &run, qint64 runId, const QStringList &ids,

@@ -21,15 +21,6 @@ using Fault = FakeLlmServer::Fault;
 using Stage = FakeLlmCall::Stage;
 
 namespace {
-RetryPolicy fastRetry()
-{
-    RetryPolicy p;
-    p.maxAttempts = 4;
-    p.baseDelayMs = 20;
-    p.maxDelayMs = 200;
-    return p;
-}
-
 int flexCalls(const QList<FakeLlmCall> &calls)
 {
     return int(std::count_if(calls.cbegin(), calls.cend(), [](const FakeLlmCall &c) { return c.serviceTier == u"flex"; }));
@@ -54,6 +45,15 @@ private slots:
     void estimateFollowsTierAndWarmUp();
 
 private:
+    struct FourBatches
+    {
+        std::optional<SelectionSummary> summary;
+        QList<FakeLlmCall> calls;
+        int maxConcurrent = 0;
+        qint64 fixedTokens = 0;
+    };
+    FourBatches scoreInFourBatches(bool warmUp);
+
     HttpClient m_http;
     PricingTable m_prices = PricingTable::builtin();
 };
@@ -141,7 +141,7 @@ void TestSelectionCost::flexRunIsBilledAtFlexRates()
     config.serviceTier = ServiceTier::Flex;
     const qint64 runId = fx.newRun(config.model);
     SelectionRun run(fx.db(), m_http, m_prices, config);
-    run.setRetryPolicy(fastRetry());
+    run.setRetryPolicy(SelectionFixture::fastRetry());
     const auto summary = SelectionFixture::runToEnd(run, runId, SelectionFixture::ids(papers));
     QVERIFY(summary);
     QVERIFY2(summary->error.isEmpty(), qPrintable(summary->error));
@@ -200,7 +200,7 @@ void TestSelectionCost::flexIsOnlyAskedWhereItIsPriced()
     config.model = model;
     config.serviceTier = ServiceTier::Flex;
     SelectionRun run(fx.db(), m_http, m_prices, config);
-    run.setRetryPolicy(fastRetry());
+    run.setRetryPolicy(SelectionFixture::fastRetry());
     const auto summary = SelectionFixture::runToEnd(run, fx.newRun(model), SelectionFixture::ids(papers));
     QVERIFY(summary);
     QVERIFY2(summary->error.isEmpty(), qPrintable(summary->error));
@@ -227,7 +227,7 @@ void TestSelectionCost::unsupportedFlexFallsBackForTheWholeRun()
     config.concurrency = 1; // one refused flex request, then the whole run at standard
     const qint64 runId = fx.newRun(config.model);
     SelectionRun run(fx.db(), m_http, m_prices, config);
-    run.setRetryPolicy(fastRetry());
+    run.setRetryPolicy(SelectionFixture::fastRetry());
     const auto summary = SelectionFixture::runToEnd(run, runId, SelectionFixture::ids(papers));
     QVERIFY(summary);
     QVERIFY2(summary->error.isEmpty(), qPrintable(summary->error));
@@ -266,7 +266,7 @@ void TestSelectionCost::flexWithoutCapacityIsRetriedAtStandard()
     config.abstractBatchSize = 4;
     const qint64 runId = fx.newRun(config.model);
     SelectionRun run(fx.db(), m_http, m_prices, config);
-    run.setRetryPolicy(fastRetry());
+    run.setRetryPolicy(SelectionFixture::fastRetry());
     const auto summary = SelectionFixture::runToEnd(run, runId, SelectionFixture::ids(papers));
     QVERIFY(summary);
     QVERIFY2(summary->error.isEmpty(), qPrintable(summary->error));
@@ -309,7 +309,7 @@ void TestSelectionCost::stalledFlexRequestIsRetriedAtStandard()
     config.timeoutMs = 300;
     config.flexTimeoutMs = 600; // flex requests get the longer wait
     SelectionRun run(fx.db(), m_http, m_prices, config);
-    run.setRetryPolicy(fastRetry());
+    run.setRetryPolicy(SelectionFixture::fastRetry());
     QElapsedTimer clock;
     clock.start();
     const auto summary = SelectionFixture::runToEnd(run, fx.newRun(config.model), SelectionFixture::ids(papers));
@@ -324,58 +324,57 @@ void TestSelectionCost::stalledFlexRequestIsRetriedAtStandard()
     QVERIFY(calls.at(1).serviceTier.isEmpty());
 }
 
-void TestSelectionCost::warmUpSendsTheFirstRequestAlone()
+TestSelectionCost::FourBatches TestSelectionCost::scoreInFourBatches(bool warmUp)
 {
+    // 16 papers, 4 abstract batches, 4 at a time, 150 ms per answer.
+    FourBatches out;
     SelectionFixture fx;
-    QVERIFY(fx.open());
+    if (!fx.open())
+        return out;
     const QList<Paper> papers = fx.addPapers(16);
     FakeLlmServer server;
-    QVERIFY(server.listen());
+    if (!server.listen())
+        return out;
     server.registerPapers(papers);
     server.setLatencyMs(150);
     SelectionConfig config = SelectionFixture::configFor(server, u"openai"_s);
     config.titleFilter = false;
     config.abstractBatchSize = 4;
     config.concurrency = 4;
-    QVERIFY(CostEstimator::fixedPromptTokens(config, false) >= CostEstimator::kMinCachedPrefix);
+    config.warmPromptCache = warmUp;
+    out.fixedTokens = CostEstimator::fixedPromptTokens(config, false);
     SelectionRun run(fx.db(), m_http, m_prices, config);
-    const auto summary = SelectionFixture::runToEnd(run, fx.newRun(config.model), SelectionFixture::ids(papers));
-    QVERIFY(summary);
-    QVERIFY2(summary->error.isEmpty(), qPrintable(summary->error));
+    out.summary = SelectionFixture::runToEnd(run, fx.newRun(config.model), SelectionFixture::ids(papers));
+    out.calls = server.calls();
+    out.maxConcurrent = server.maxConcurrentRequests();
+    return out;
+}
 
-    const QList<FakeLlmCall> calls = server.calls();
-    QCOMPARE(calls.size(), 4);
-    QCOMPARE(calls.first().cachedTokens, 0);
-    for (qsizetype i = 1; i < calls.size(); ++i) {
+void TestSelectionCost::warmUpSendsTheFirstRequestAlone()
+{
+    const FourBatches r = scoreInFourBatches(true);
+    QVERIFY(r.summary);
+    QVERIFY2(r.summary->error.isEmpty(), qPrintable(r.summary->error));
+    QVERIFY(r.fixedTokens >= CostEstimator::kMinCachedPrefix);
+    QCOMPARE(r.calls.size(), 4);
+    QCOMPARE(r.calls.first().cachedTokens, 0);
+    for (qsizetype i = 1; i < r.calls.size(); ++i) {
         // Sent after the first answer came back (150 ms of latency), then all at once, all reading the cache.
-        QVERIFY2(calls.at(i).receivedAtMs - calls.first().receivedAtMs >= 140,
-                 qPrintable(u"call %1 came %2 ms after the first"_s.arg(i).arg(calls.at(i).receivedAtMs - calls.first().receivedAtMs)));
-        QVERIFY(calls.at(i).cachedTokens >= 1024);
+        const qint64 after = r.calls.at(i).receivedAtMs - r.calls.first().receivedAtMs;
+        QVERIFY2(after >= 140, qPrintable(u"call %1 came %2 ms after the first"_s.arg(i).arg(after)));
+        QVERIFY(r.calls.at(i).cachedTokens >= 1024);
     }
-    QCOMPARE(server.maxConcurrentRequests(), 3);
-    QCOMPARE(summary->usage.cachedTokens, calls.at(1).cachedTokens * 3);
+    QCOMPARE(r.maxConcurrent, 3);
+    QCOMPARE(r.summary->usage.cachedTokens, r.calls.at(1).cachedTokens * 3);
 }
 
 void TestSelectionCost::withoutWarmUpTheFirstWaveFindsTheCacheCold()
 {
-    SelectionFixture fx;
-    QVERIFY(fx.open());
-    const QList<Paper> papers = fx.addPapers(16);
-    FakeLlmServer server;
-    QVERIFY(server.listen());
-    server.registerPapers(papers);
-    server.setLatencyMs(150);
-    SelectionConfig config = SelectionFixture::configFor(server, u"openai"_s);
-    config.titleFilter = false;
-    config.abstractBatchSize = 4;
-    config.concurrency = 4;
-    config.warmPromptCache = false;
-    SelectionRun run(fx.db(), m_http, m_prices, config);
-    const auto summary = SelectionFixture::runToEnd(run, fx.newRun(config.model), SelectionFixture::ids(papers));
-    QVERIFY(summary);
-    QCOMPARE(server.callCount(), 4);
-    QCOMPARE(server.maxConcurrentRequests(), 4);
-    QCOMPARE(summary->usage.cachedTokens, 0);
+    const FourBatches r = scoreInFourBatches(false);
+    QVERIFY(r.summary);
+    QCOMPARE(r.calls.size(), 4);
+    QCOMPARE(r.maxConcurrent, 4);
+    QCOMPARE(r.summary->usage.cachedTokens, 0);
 }
 
 void TestSelectionCost::estimateFollowsTierAndWarmUp()

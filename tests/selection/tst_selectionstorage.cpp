@@ -29,6 +29,17 @@ Score score(const QString &id, qint64 criteria, ScoreStatus status, int rel = 0,
     s.novelty = nov;
     return s;
 }
+
+LlmRequestRecord request(qint64 run, const QString &stage)
+{
+    LlmRequestRecord r;
+    r.runId = run;
+    r.stage = stage;
+    r.provider = u"openai"_s;
+    r.model = u"gpt-5"_s;
+    r.status = u"ok"_s;
+    return r;
+}
 } // namespace
 
 class TestSelectionStorage : public QObject
@@ -114,15 +125,10 @@ void TestSelectionStorage::requestsAndTotals()
     QVERIFY(fx.open());
     const qint64 run = fx.newRun(u"gpt-5"_s);
     LlmRequestRepository repo(fx.db());
-    LlmRequestRecord r;
-    r.runId = run;
-    r.stage = u"title"_s;
-    r.provider = u"openai"_s;
-    r.model = u"gpt-5"_s;
+    LlmRequestRecord r = request(run, u"title"_s);
     r.started = QDateTime(QDate(2025, 10, 7), QTime(6, 0), QTimeZone::utc());
     r.usage = {1000, 200, 50, 10};
     r.costUsd = 0.002;
-    r.status = u"ok"_s;
     r.httpStatus = 200;
     QString error;
     QVERIFY2(repo.insert(r, &error) > 0, qPrintable(error)); // error text null: stored as ''
@@ -160,12 +166,7 @@ void TestSelectionStorage::requestsKeepTheirServiceTier()
     QVERIFY(fx.open());
     const qint64 run = fx.newRun(u"gpt-5"_s);
     LlmRequestRepository repo(fx.db());
-    LlmRequestRecord r;
-    r.runId = run;
-    r.stage = u"abstract"_s;
-    r.provider = u"openai"_s;
-    r.model = u"gpt-5"_s;
-    r.status = u"ok"_s;
+    LlmRequestRecord r = request(run, u"abstract"_s);
     r.usage = {1000, 0, 100, 0};
     r.serviceTier = u"flex"_s;
     QVERIFY(repo.insert(r) > 0);
