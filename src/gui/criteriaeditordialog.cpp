@@ -3,8 +3,6 @@
 
 #include "llm/pricingtable.h"
 #include "markdownhighlighter.h"
-#include "scoring/batchplanner.h"
-#include "scoring/costestimator.h"
 #include "scoring/promptbuilder.h"
 #include "settings/appsettings.h"
 #include "storage/criteriarepository.h"
@@ -33,7 +31,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 constexpr int kSamplePapers = 2;
-constexpr int kCompletionTokensPerPaper = 120;
 constexpr int kFallbackPaperCount = 900; // a usual cs.LG + cs.AI day after the announce-type filter
 } // namespace
 
@@ -131,31 +128,19 @@ Criteria CriteriaEditorDialog::criteria() const
     return c;
 }
 
-CriteriaEditorDialog::Estimate CriteriaEditorDialog::estimate(const Criteria &criteria, const QList<Paper> &sample,
-                                                              int paperCount, int batchSize, const QString &model,
-                                                              ServiceTier tier)
+CostEstimate CriteriaEditorDialog::estimate(const Criteria &criteria, int paperCount, const AppSettings &settings)
 {
-    Estimate e;
-    e.papers = paperCount;
-    if (paperCount <= 0)
-        return e;
-    const LlmPrompt fixed = PromptBuilder::preview(criteria, {});
-    const qint64 fixedTokens = (fixed.system.size() + fixed.user.size()) / 4;
-    qint64 perPaper = 300; // a typical abstract with its title and authors
-    if (!sample.isEmpty()) {
-        const LlmPrompt withSample = PromptBuilder::preview(criteria, sample);
-        perPaper = std::max<qint64>(1, (withSample.user.size() - fixed.user.size()) / 4 / sample.size());
-    }
-    e.batches = int(BatchPlanner::split(paperCount, std::max(1, batchSize)).size());
-    e.promptTokens = fixedTokens * e.batches + perPaper * paperCount;
-    e.completionTokens = qint64(kCompletionTokensPerPaper) * paperCount;
-    LlmUsage usage;
-    usage.promptTokens = e.promptTokens;
-    usage.completionTokens = e.completionTokens;
-    const LlmCost cost = PricingTable::builtin().cost(model, usage, tier);
-    e.costUsd = cost.usd;
-    e.priceKnown = cost.priceKnown;
-    return e;
+    SelectionConfig config;
+    config.criteria = criteria;
+    config.provider = settings.provider();
+    config.model = settings.model();
+    config.reasoningEffort = settings.reasoningEffort();
+    config.serviceTier = ServiceTiers::fromName(settings.serviceTier());
+    config.titleBatchSize = settings.titleBatchSize();
+    config.abstractBatchSize = settings.abstractBatchSize();
+    config.concurrency = settings.concurrency();
+    config.titleFilter = settings.titleFilterEnabled();
+    return CostEstimator::estimate(paperCount, config, PricingTable::builtin());
 }
 
 void CriteriaEditorDialog::updatePreview()
@@ -165,22 +150,18 @@ void CriteriaEditorDialog::updatePreview()
     m_ui->prompt->setPlainText(tr("── system ──") + u"\n"_s + prompt.system + u"\n\n"_s + tr("── user ──") + u"\n"_s + prompt.user);
 
     const int count = m_paperCount > 0 ? m_paperCount : kFallbackPaperCount;
-    const int batch = BatchPlanner::abstractBatchSize(count, m_settings.concurrency(), m_settings.abstractBatchSize());
-    SelectionConfig run;
-    run.provider = m_settings.provider();
-    run.model = m_settings.model();
-    run.serviceTier = ServiceTiers::fromName(m_settings.serviceTier());
-    const ServiceTier tier = CostEstimator::tierFor(run, PricingTable::builtin());
-    const Estimate e = estimate(c, m_sample, count, batch, m_settings.model(), tier);
+    const CostEstimate e = estimate(c, count, m_settings);
+    const bool flex = e.tier == ServiceTier::Flex;
     const QString papers = m_paperCount > 0 ? tr("the day's %n paper(s)", nullptr, count)
                                             : tr("a usual day of %n papers (none stored for this day)", nullptr, count);
-    m_ui->estimate->setText(tr("Estimate for scoring %1 with %2 in %n batch(es): about %3 prompt + %4 completion tokens, %5. "
-                           "The title pre-filter usually removes a third of them first.", nullptr, e.batches)
-                            .arg(papers, m_settings.model(), CostFormat::tokens(e.promptTokens),
-                                 CostFormat::tokens(e.completionTokens),
-                                 e.priceKnown ? u"≈ "_s + CostFormat::usd(e.costUsd)
-                                                    + (tier == ServiceTier::Flex ? tr(" at the flex tier") : QString())
-                                              : tr("price unknown for this model")));
+    const QString cost = !e.priceKnown ? tr("price unknown for this model")
+                         : flex        ? tr("≈ %1 at the flex tier").arg(CostFormat::usd(e.usd))
+                                       : u"≈ "_s + CostFormat::usd(e.usd);
+    m_ui->estimate->setText(tr("Estimate for %1 with %2: %n request(s), about %3 prompt + %4 completion tokens "
+                               "(reasoning included), %5. Papers answered before are not sent again.",
+                               nullptr, e.requests())
+                                .arg(papers, m_settings.model(), CostFormat::tokens(e.usage.promptTokens),
+                                     CostFormat::tokens(e.usage.completionTokens), cost));
 }
 
 void CriteriaEditorDialog::loadVersions()

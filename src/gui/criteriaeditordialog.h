@@ -2,7 +2,7 @@
 #pragma once
 
 #include "domain/paper.h"
-#include "llm/servicetier.h"
+#include "scoring/costestimator.h"
 #include "scoring/criteria.h"
 
 #include <QDate>
@@ -38,18 +38,9 @@ public:
     CriteriaEditorDialog(Database &database, AppSettings &settings, const QDate &day, QWidget *parent = nullptr);
     ~CriteriaEditorDialog() override;
 
-    struct Estimate
-    {
-        int papers = 0;
-        int batches = 0;
-        qint64 promptTokens = 0;
-        qint64 completionTokens = 0;
-        double costUsd = 0;
-        bool priceKnown = false;
-    };
-    // About 4 characters a token; the completion as the reference run's ~120 tokens a paper (with reasoning).
-    static Estimate estimate(const Criteria &criteria, const QList<Paper> &sample, int paperCount, int batchSize,
-                             const QString &model, ServiceTier tier = ServiceTier::Standard);
+    // What a run of paperCount papers with these criteria and the settings' model, tier, effort and
+    // batching would cost: the same CostEstimator a run announces before it starts.
+    static CostEstimate estimate(const Criteria &criteria, int paperCount, const AppSettings &settings);
 
     Criteria criteria() const; // what Save would store
     QPlainTextEdit *topicsEdit() const;

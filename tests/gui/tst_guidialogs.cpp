@@ -115,21 +115,27 @@ void TestGuiDialogs::criteriaEditorRestoresDefaultAndVersions()
 
 void TestGuiDialogs::criteriaEditorEstimatesCost()
 {
-    const auto e = CriteriaEditorDialog::estimate(Criteria::defaults(), {}, 866, 20, u"gpt-5"_s);
+    // The estimate is the one a run announces before it starts (CostEstimator), with the settings' model,
+    // tier and batching.
+    m_settings->setModel(u"gpt-5"_s);
+    m_settings->setServiceTier(u"standard"_s);
+    const CostEstimate e = CriteriaEditorDialog::estimate(Criteria::defaults(), 866, *m_settings);
     QCOMPARE(e.papers, 866);
-    QCOMPARE(e.batches, 44);
-    QVERIFY(e.promptTokens > 866 * 100);
-    QCOMPARE(e.completionTokens, 866 * 120);
+    QVERIFY(e.requests() >= 2);
+    QVERIFY(e.usage.promptTokens > 866 * 20);
     QVERIFY(e.priceKnown);
-    QVERIFY(e.costUsd > 0.5 && e.costUsd < 5);
-    const auto none = CriteriaEditorDialog::estimate(Criteria::defaults(), {}, 0, 20, u"gpt-5"_s);
-    QCOMPARE(none.promptTokens, 0);
+    QCOMPARE(e.tier, ServiceTier::Standard);
+    QVERIFY(e.usd > 0.05 && e.usd < 5);
+    QCOMPARE(CriteriaEditorDialog::estimate(Criteria::defaults(), 0, *m_settings).usage.promptTokens, 0);
     // At the flex tier the same tokens cost half.
-    const auto flex = CriteriaEditorDialog::estimate(Criteria::defaults(), {}, 866, 20, u"gpt-5"_s, ServiceTier::Flex);
-    QCOMPARE(flex.promptTokens, e.promptTokens);
-    QCOMPARE(flex.costUsd * 2, e.costUsd);
-    const auto unknown = CriteriaEditorDialog::estimate(Criteria::defaults(), {}, 10, 5, u"no-such-model"_s);
-    QVERIFY(!unknown.priceKnown);
+    m_settings->setServiceTier(u"flex"_s);
+    const CostEstimate flex = CriteriaEditorDialog::estimate(Criteria::defaults(), 866, *m_settings);
+    QCOMPARE(flex.usage, e.usage);
+    QCOMPARE(flex.tier, ServiceTier::Flex);
+    QCOMPARE(flex.usd * 2, e.usd);
+    m_settings->setModel(u"no-such-model"_s);
+    QVERIFY(!CriteriaEditorDialog::estimate(Criteria::defaults(), 10, *m_settings).priceKnown);
+    m_settings->setModel(u"gpt-5"_s);
 
     CriteriaEditorDialog dialog(m_demo->database(), *m_settings, m_demo->day());
     QVERIFY2(dialog.estimateLabel()->text().contains(u"866"_s), qPrintable(dialog.estimateLabel()->text()));

@@ -60,7 +60,8 @@ CostEstimate compute(int paperCount, qint64 titleTokensAll, double abstractToken
             e.usage.completionTokens += CostEstimator::answerTokens(false, n, config, a);
     }
     e.usage.reasoningTokens = qint64(CostEstimator::reasoningTokensPerPaper(config)) * (e.papers + kept);
-    const LlmCost cost = prices.cost(config.model, e.usage, CostEstimator::tierFor(config, prices));
+    e.tier = CostEstimator::tierFor(config, prices);
+    const LlmCost cost = prices.cost(config.model, e.usage, e.tier);
     e.usd = cost.usd;
     e.priceKnown = cost.priceKnown;
     return e;

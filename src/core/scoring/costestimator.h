@@ -22,6 +22,7 @@ struct CostEstimate
     LlmUsage usage;            // promptTokens includes the expected cachedTokens
     double usd = 0;
     bool priceKnown = false;   // false: the model has no price row (usd is 0, never a guess)
+    ServiceTier tier = ServiceTier::Standard; // the tier usd is priced at (the one the run will ask for)
 
     int requests() const { return titleRequests + abstractRequests; }
 };
