@@ -39,7 +39,7 @@ bool GuiSession::openDemo(QString *error)
     m_daily.reset();
     m_database.reset();
     m_demo = std::move(demo);
-    makeWindow();
+    makeWindow(m_demo->database());
     m_window->setDemoDay(m_demo->day(), m_demo->model());
     // Queued: the request comes from inside the window (a dialog's answer, a link), which must not be
     // deleted under its own feet.
@@ -59,14 +59,14 @@ bool GuiSession::openLibrary(QString *error)
     m_daily.reset();
     m_database = std::move(database);
     m_daily = std::make_unique<DailyController>(*m_database, m_settings, m_secrets);
-    makeWindow();
+    makeWindow(*m_database);
     m_demo.reset(); // after its window: the demo's temporary folder is deleted with it
     return true;
 }
 
-void GuiSession::makeWindow()
+void GuiSession::makeWindow(Database &database)
 {
-    m_window = std::make_unique<MainWindow>(*database(), m_settings, m_secrets, m_daily.get());
+    m_window = std::make_unique<MainWindow>(database, m_settings, m_secrets, m_daily.get());
 }
 
 void GuiSession::leaveDemo()
@@ -86,7 +86,7 @@ void GuiSession::leaveDemo()
     std::unique_ptr<MainWindow> demoWindow = std::move(m_window);
     m_database = std::move(database);
     m_daily = std::make_unique<DailyController>(*m_database, m_settings, m_secrets);
-    makeWindow();
+    makeWindow(*m_database);
     // Shown before the demo's window goes, where it was: the app never has no window (it would quit).
     m_window->setGeometry(demoWindow->geometry());
     if (demoWindow->isVisible())

@@ -51,7 +51,7 @@ signals:
     void libraryOpened();
 
 private:
-    void makeWindow();
+    void makeWindow(Database &database);
 
     AppSettings &m_settings;
     SecretStore &m_secrets;

@@ -2,6 +2,8 @@
 #include "guisession.h"
 #include "llm/llmapikeys.h"
 #include "mainwindow.h"
+#include "models/daylistmodel.h"
+#include "models/papertablemodel.h"
 #include "settings/appsettings.h"
 #include "settings/memorysecretstore.h"
 #include "settingsdialog.h"
@@ -121,6 +123,10 @@ void TestGuiSession::bannerLinkOpensTheLibrary()
     QVERIFY(window->isVisible());
     QCOMPARE(window->geometry(), where);
     QVERIFY(!window->findChild<QLabel *>(u"demoBanner"_s)->isVisible());
+    // The window reads the library, not the demo: no demo day, no paper, today "not run yet".
+    QCOMPARE(window->paperModel()->rowCount(), 0);
+    QCOMPARE(window->dayModel()->rowCount(), 1);
+    QCOMPARE(window->dayModel()->index(0).data(DayListModel::SummaryRole).toString(), u"Not run yet"_s);
     QVERIFY(!QFile::exists(demoPath)); // the throw-away demo database is gone
 }
 
@@ -141,6 +147,7 @@ void TestGuiSession::keyInSettingsOffersTheLibrary()
     QTRY_VERIFY(!m_session->isDemo());
     QCOMPARE(m_session->database()->filePath(), m_libraryPath);
     QVERIFY(m_session->window()->isVisible());
+    QCOMPARE(m_session->window()->paperModel()->rowCount(), 0);
 
     // The key went to the secret store, for the library's runs.
     bool read = false;
