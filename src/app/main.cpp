@@ -4,9 +4,11 @@
 #include "fetchcommand.h"
 #include "guimain.h"
 #include "runcommand.h"
+#include "text/translations.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <cstdio>
 
@@ -35,6 +37,7 @@ int main(int argc, char *argv[])
         // Headless: no QApplication, so cron and servers need no display.
         QCoreApplication app(argc, argv);
         setApplicationIdentity();
+        Translations::install(app, QLocale());
         return cl.command == CommandLine::Command::Fetch ? runFetchCommand(cl) : runRunCommand(cl);
     }
     case CommandLine::Command::Gui:
@@ -43,6 +46,7 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     setApplicationIdentity();
+    Translations::install(app, QLocale());
     QApplication::setApplicationDisplayName(QStringLiteral("PaperSieve"));
     return runGui(cl);
 }
