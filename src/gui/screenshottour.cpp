@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QPlainTextEdit>
 #include <QScrollBar>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <cstdio>
@@ -26,11 +27,13 @@ void save(QWidget *w, const QString &dir, const QString &name)
 }
 
 template<typename Dialog, typename Make>
-void grabDialog(Make make, const QString &dir, const QString &name, int delayMs)
+void grabDialog(Make make, const QString &dir, const QString &name, int delayMs, int tab = 0)
 {
     QTimer::singleShot(delayMs, qApp, [=] {
         Dialog *d = make();
         d->setAttribute(Qt::WA_DeleteOnClose);
+        if (auto *tabs = d->template findChild<QTabWidget *>())
+            tabs->setCurrentIndex(tab);
         d->show();
         QTimer::singleShot(700, d, [d, dir, name] {
             if (qEnvironmentVariableIsSet("PAPERSIEVE_SCREENSHOT_DEBUG")) {
@@ -57,8 +60,10 @@ void ScreenshotTour::start(MainWindow *window, Database &database, AppSettings &
     }, dir, u"criteria-editor.png"_s, 1800);
     grabDialog<SettingsDialog>([&settings, &secrets, window] { return new SettingsDialog(settings, secrets, window); },
                                dir, u"settings.png"_s, 3000);
+    grabDialog<SettingsDialog>([&settings, &secrets, window] { return new SettingsDialog(settings, secrets, window); },
+                               dir, u"settings-model.png"_s, 4200, 1);
     grabDialog<RunCostsDialog>([&database, window] {
         return new RunCostsDialog(database, window->currentDay(), window);
-    }, dir, u"run-costs.png"_s, 4200);
-    QTimer::singleShot(5600, qApp, &QCoreApplication::quit);
+    }, dir, u"run-costs.png"_s, 5400);
+    QTimer::singleShot(6800, qApp, &QCoreApplication::quit);
 }
