@@ -219,12 +219,17 @@ int runRunCommand(const CommandLine &cl)
     double cost = 0;
     for (const DigestModelUsage &u : digest->usage)
         cost += u.totalCostUsd();
-    const QString line = tr("%1: %2 relevant of %3 scanned (%4 announced); %5 LLM requests, $%6 this run, $%7 the day%8")
+    const QString requests = summary.selection.flexRequests > 0
+                                 ? tr("%1 LLM requests (%2 answered at the flex tier)")
+                                       .arg(summary.selection.requests)
+                                       .arg(summary.selection.flexRequests)
+                                 : tr("%1 LLM requests").arg(summary.selection.requests);
+    const QString line = tr("%1: %2 relevant of %3 scanned (%4 announced); %5, $%6 this run, $%7 the day%8")
                              .arg(dayText)
                              .arg(digest->totalRelevant)
                              .arg(digest->totalScanned)
                              .arg(digest->totalArxiv)
-                             .arg(summary.selection.requests)
+                             .arg(requests)
                              .arg(summary.costUsd, 0, 'f', 4)
                              .arg(cost, 0, 'f', 4)
                              .arg(cl.outFile.isEmpty() ? QString() : u"; "_s + cl.outFile);

@@ -220,6 +220,11 @@ void TestRunCommand::writesTheDigestInTheReferenceLayout()
     // The followed author's paper was not sent to the model.
     QVERIFY(!m_llm->abstractIdsSent().contains(first));
     QCOMPARE(probe(u"SELECT COUNT(*) FROM runs WHERE status = 'finished' AND relevant = %1"_s.arg(expected.size())), 1);
+    // The default tier for gpt-5 is flex: asked for in every request, recorded, said in the summary.
+    for (const FakeLlmCall &c : m_llm->calls())
+        QCOMPARE(c.serviceTier, u"flex"_s);
+    QCOMPARE(probe(u"SELECT COUNT(*) FROM llm_requests WHERE service_tier != 'flex'"_s), 0);
+    QVERIFY2(o.out.contains(u"answered at the flex tier"_s), qPrintable(o.out));
 
     // Run again: everything is answered already, nothing is sent, the same digest comes out.
     const int calls = m_llm->callCount();
