@@ -3,6 +3,7 @@
 
 #include "llm/pricingtable.h"
 #include "markdownhighlighter.h"
+#include "pipeline/runsettings.h"
 #include "scoring/promptbuilder.h"
 #include "settings/appsettings.h"
 #include "storage/criteriarepository.h"
@@ -130,16 +131,8 @@ Criteria CriteriaEditorDialog::criteria() const
 
 CostEstimate CriteriaEditorDialog::estimate(const Criteria &criteria, int paperCount, const AppSettings &settings)
 {
-    SelectionConfig config;
-    config.criteria = criteria;
-    config.provider = settings.provider();
-    config.model = settings.model();
-    config.reasoningEffort = settings.reasoningEffort();
-    config.serviceTier = ServiceTiers::fromName(settings.serviceTier());
-    config.titleBatchSize = settings.titleBatchSize();
-    config.abstractBatchSize = settings.abstractBatchSize();
-    config.concurrency = settings.concurrency();
-    config.titleFilter = settings.titleFilterEnabled();
+    SelectionConfig config = RunSettings::fromSettings(settings).selectionConfig(settings);
+    config.criteria = criteria; // the text being edited, not the saved one
     return CostEstimator::estimate(paperCount, config, PricingTable::builtin());
 }
 

@@ -179,20 +179,9 @@ void DailyRun::onAuthorsDone(const AuthorStageResult &result)
 
 void DailyRun::startSelection(const QStringList &ids)
 {
-    SelectionConfig config;
-    config.criteria = m_settings.criteria();
-    config.provider = m_runSettings.provider;
-    config.model = m_runSettings.model;
-    config.reasoningEffort = m_runSettings.reasoningEffort;
-    config.serviceTier = ServiceTiers::fromName(m_runSettings.serviceTier);
+    SelectionConfig config = m_runSettings.selectionConfig(m_settings);
     config.baseUrl = Endpoints::resolve(m_settings).llmBase;
     config.apiKey = m_apiKey;
-    config.relevanceCutoff = m_runSettings.relevanceCutoff;
-    config.noveltyCutoff = m_runSettings.noveltyCutoff;
-    config.titleBatchSize = m_settings.titleBatchSize();
-    config.abstractBatchSize = m_settings.abstractBatchSize();
-    config.concurrency = m_settings.concurrency();
-    config.titleFilter = m_runSettings.titleFilter;
     if (m_runSettings.dailyBudgetUsd > 0) {
         const double left = m_runSettings.dailyBudgetUsd - spentToday(m_db);
         if (left <= 0) {

@@ -28,6 +28,23 @@ RunSettings RunSettings::fromSettings(const AppSettings &s)
     return r;
 }
 
+SelectionConfig RunSettings::selectionConfig(const AppSettings &settings) const
+{
+    SelectionConfig config;
+    config.criteria = settings.criteria();
+    config.provider = provider;
+    config.model = model;
+    config.reasoningEffort = reasoningEffort;
+    config.serviceTier = ServiceTiers::fromName(serviceTier);
+    config.relevanceCutoff = relevanceCutoff;
+    config.noveltyCutoff = noveltyCutoff;
+    config.titleBatchSize = settings.titleBatchSize();
+    config.abstractBatchSize = settings.abstractBatchSize();
+    config.concurrency = settings.concurrency();
+    config.titleFilter = titleFilter;
+    return config;
+}
+
 QString RunSettings::toJson() const
 {
     const QJsonObject o{{u"categories"_s, QJsonArray::fromStringList(categories)},

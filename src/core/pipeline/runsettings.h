@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "scoring/selectionconfig.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -26,6 +28,10 @@ struct RunSettings
     double dailyBudgetUsd = 0;
 
     static RunSettings fromSettings(const AppSettings &settings);
+    // What a selection run with these settings is given: model, tier and cutoffs from here, the
+    // criteria and the batching from `settings`. The caller adds what is not a setting (key, endpoint,
+    // budget left).
+    SelectionConfig selectionConfig(const AppSettings &settings) const;
     QString toJson() const;
     // Missing or broken fields keep their defaults (an old or hand-edited row still gives a digest).
     static RunSettings fromJson(const QString &json);

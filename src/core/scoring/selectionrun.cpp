@@ -352,7 +352,6 @@ void SelectionRun::onHttpDone(const BatchPtr &batch, const HttpResult &result)
         return;
     }
     const LlmResponse response = m_provider->parseResponse(result.status, result.body);
-    batch->lastReplyTier = response.serviceTier;
     if (result.isSuccess() && response.isOk())
         handleAnswer(batch, result, response);
     else
@@ -451,7 +450,7 @@ void SelectionRun::handleAnswer(const BatchPtr &batch, const HttpResult &result,
         }
     }
 
-    if (!commit(batch, status, result.status, problem, response.usage, result.elapsedMs, rows))
+    if (!commit(batch, status, result.status, problem, response, result.elapsedMs, rows))
         return;
     m_stageDone += int(batch->items.size() - again.size());
     if (!again.isEmpty())
@@ -472,7 +471,10 @@ void SelectionRun::handleFailure(const BatchPtr &batch, const HttpResult &result
     QString status;
     if (result.timedOut) {
         status = u"timeout"_s;
-        error = tr("%1 did not answer within %2 s").arg(m_provider->displayName()).arg(m_config.timeoutMs / 1000);
+        error = (batch->call.serviceTier == ServiceTier::Flex ? tr("%1 did not answer at the flex tier within %2 s")
+                                                               : tr("%1 did not answer within %2 s"))
+                    .arg(m_provider->displayName())
+                    .arg(batch->call.timeoutMs / 1000);
     } else if (result.status == 0) {
         status = u"http_error"_s;
         error = tr("%1 could not be reached: %2").arg(m_provider->displayName(), result.errorString);
@@ -484,14 +486,14 @@ void SelectionRun::handleFailure(const BatchPtr &batch, const HttpResult &result
         status = u"parse_error"_s; // 2xx but not the provider's JSON (cut off) or no text (refusal)
         error = response.error;
     }
-    if (leaveFlex(batch, result, response))
+    const int httpStatus = response.kind == LlmResponse::Kind::HttpError && response.httpStatus ? response.httpStatus
+                                                                                                 : result.status;
+    if (leaveFlex(batch, result, response, httpStatus, status, error))
         return;
     // A refusal or an error may still have been billed: account for what the provider reports.
     QList<Score> rows;
     const bool retryable = RetryPolicy::isRetryable(result) || response.kind == LlmResponse::Kind::BadBody;
     const bool canRetry = retryable && !m_stopSending && batch->attempt < m_retry.maxAttempts;
-    const int httpStatus = response.kind == LlmResponse::Kind::HttpError && response.httpStatus ? response.httpStatus
-                                                                                                 : result.status;
     const bool fatal = keyRejected(httpStatus, result.body);
     // Smaller batches: once for a refusal (one paper may have set it off), down to single papers for a
     // prompt that does not fit.
@@ -513,7 +515,7 @@ void SelectionRun::handleFailure(const BatchPtr &batch, const HttpResult &result
             }
         }
     }
-    if (!commit(batch, status, result.status, error, response.usage, result.elapsedMs, rows))
+    if (!commit(batch, status, result.status, error, response, result.elapsedMs, rows))
         return;
     if (fatal) {
         m_summary.error = error;
@@ -533,27 +535,18 @@ void SelectionRun::handleFailure(const BatchPtr &batch, const HttpResult &result
     done(batch);
 }
 
-bool SelectionRun::leaveFlex(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response)
+bool SelectionRun::leaveFlex(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response,
+                             int httpStatus, const QString &status, const QString &error)
 {
     if (batch->call.serviceTier != ServiceTier::Flex || m_stopSending)
         return false;
-    const int status = response.httpStatus ? response.httpStatus : result.status;
     // "Unsupported service_tier: flex": this model or account has no flex tier; ask no more at flex.
-    const bool unsupported = status == 400 && result.body.contains("service_tier");
+    const bool unsupported = httpStatus == 400 && result.body.contains("service_tier");
     // Flex answers 429 "resource unavailable" when it has no capacity, and may queue past the timeout.
-    const bool unavailable = status == 429 || result.timedOut;
+    const bool unavailable = httpStatus == 429 || result.timedOut;
     if (!unsupported && !unavailable)
         return false;
-
-    const QString error = result.timedOut
-                              ? tr("%1 did not answer at the flex tier within %2 s")
-                                    .arg(m_provider->displayName())
-                                    .arg(batch->call.timeoutMs / 1000)
-                              : (response.error.isEmpty()
-                                     ? LlmErrorText::describe(m_provider->displayName(), status, result.body)
-                                     : response.error);
-    if (!commit(batch, result.timedOut ? u"timeout"_s : u"http_error"_s, result.status, error, response.usage,
-                result.elapsedMs, {}))
+    if (!commit(batch, status, result.status, error, response, result.elapsedMs, {}))
         return true;
     if (unsupported && m_tier == ServiceTier::Flex) {
         m_tier = ServiceTier::Standard;
@@ -598,10 +591,11 @@ void SelectionRun::retryLater(const BatchPtr &batch, const HttpResult &result)
 }
 
 bool SelectionRun::commit(const BatchPtr &batch, const QString &status, int httpStatus, const QString &error,
-                          const LlmUsage &usage, qint64 latencyMs, QList<Score> scores)
+                          const LlmResponse &response, qint64 latencyMs, QList<Score> scores)
 {
+    const LlmUsage &usage = response.usage;
     // The tier the provider says it used decides the price (flex can be served at the standard tier).
-    const ServiceTier tier = ServiceTiers::fromReply(batch->lastReplyTier, batch->call.serviceTier);
+    const ServiceTier tier = ServiceTiers::fromReply(response.serviceTier, batch->call.serviceTier);
     const LlmCost cost = m_prices.cost(m_config.model, usage, tier);
     LlmRequestRecord record;
     record.runId = m_runId;

@@ -78,7 +78,6 @@ private:
         QDateTime started;
         LlmPrompt prompt;
         LlmCallOptions call;
-        QString lastReplyTier; // what the provider's last answer said it billed
         HttpRequest request;
         QPointer<QNetworkReply> reply;
         QTimer *retryTimer = nullptr;
@@ -97,12 +96,15 @@ private:
     void handleFailure(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response);
     void retryLater(const BatchPtr &batch, const HttpResult &result);
     // A flex request the provider refused or left unanswered: the batch goes on at the standard tier.
-    bool leaveFlex(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response);
+    // status and error are handleFailure's words for the failure; httpStatus the provider's status.
+    bool leaveFlex(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response, int httpStatus,
+                   const QString &status, const QString &error);
     void setTier(Batch &batch, ServiceTier tier) const;
     void reask(const BatchPtr &batch, const QList<int> &items);
     // Stores the request row and the given scores in one transaction; false stops the run.
+    // Priced at the tier the response names (the requested one when it names none).
     bool commit(const BatchPtr &batch, const QString &status, int httpStatus, const QString &error,
-                const LlmUsage &usage, qint64 latencyMs, QList<Score> scores);
+                const LlmResponse &response, qint64 latencyMs, QList<Score> scores);
     Score scoreFor(int item, ScoreStage stage, ScoreStatus status, const QString &reason = {}) const;
     void markUnscored(const QList<int> &items, const QString &reason, QList<Score> *rows);
     void stopSending(const QString &reason);
