@@ -2,9 +2,18 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ArxivFailure</name>
+    <message numerus="yes">
+        <source> (tried %n times)</source>
+        <translation>
+            <numerusform> (tried once)</numerusform>
+            <numerusform> (tried %n times)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CostChartWidget</name>
     <message numerus="yes">
-        <location filename="../src/gui/costchartwidget.cpp" line="73"/>
         <source>%1 over %n day(s)</source>
         <translation>
             <numerusform>%1 over %n day</numerusform>
@@ -15,7 +24,6 @@
 <context>
     <name>CriteriaEditorDialog</name>
     <message numerus="yes">
-        <location filename="../src/gui/criteriaeditordialog.cpp" line="62"/>
         <source>Exactly what is sent for one batch (here with %n sample paper(s) of the day):</source>
         <translation>
             <numerusform>Exactly what is sent for one batch (here with %n sample paper of the day):</numerusform>
@@ -23,7 +31,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/criteriaeditordialog.cpp" line="155"/>
         <source>the day&apos;s %n paper(s)</source>
         <translation>
             <numerusform>the day&apos;s %n paper</numerusform>
@@ -31,7 +38,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/criteriaeditordialog.cpp" line="156"/>
         <source>a usual day of %n papers (none stored for this day)</source>
         <translation>
             <numerusform>a usual day of %n paper (none stored for this day)</numerusform>
@@ -39,7 +45,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/criteriaeditordialog.cpp" line="160"/>
         <source>Estimate for %1 with %2: %n request(s), about %3 prompt + %4 completion tokens (reasoning included), %5. Papers answered before are not sent again.</source>
         <translation>
             <numerusform>Estimate for %1 with %2: %n request, about %3 prompt + %4 completion tokens (reasoning included), %5. Papers answered before are not sent again.</numerusform>
@@ -50,7 +55,6 @@
 <context>
     <name>DayIngest</name>
     <message numerus="yes">
-        <location filename="../src/core/arxiv/dayingest.cpp" line="234"/>
         <source>the arXiv API did not return %n paper(s) (e.g. %1); they keep the feed&apos;s metadata and are asked for again next time</source>
         <translation>
             <numerusform>the arXiv API did not return %n paper (%1); it keeps the feed&apos;s metadata and is asked for again next time</numerusform>
@@ -58,7 +62,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/core/arxiv/dayingest.cpp" line="238"/>
         <source>the feed&apos;s %n paper(s) are stored, but completing their metadata failed: %1</source>
         <translation>
             <numerusform>the feed&apos;s %n paper is stored, but completing its metadata failed: %1</numerusform>
@@ -66,7 +69,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/core/arxiv/dayingest.cpp" line="242"/>
         <source>the arXiv API rejected %n request(s) for metadata: %1</source>
         <translation>
             <numerusform>the arXiv API rejected %n request for metadata: %1</numerusform>
@@ -77,7 +79,6 @@
 <context>
     <name>DayListModel</name>
     <message numerus="yes">
-        <location filename="../src/core/models/daylistmodel.cpp" line="84"/>
         <source>%n relevant</source>
         <translation>
             <numerusform>%n relevant</numerusform>
@@ -85,7 +86,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/core/models/daylistmodel.cpp" line="85"/>
         <source>%n papers, not scored</source>
         <translation>
             <numerusform>%n paper, not scored</numerusform>
@@ -93,7 +93,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/core/models/daylistmodel.cpp" line="112"/>
         <source>%1
 %2 papers stored, %3 scored, %4 relevant
 LLM cost %5 over %n run(s)</source>
@@ -110,7 +109,6 @@ LLM cost %5 over %n runs</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../src/gui/mainwindow.cpp" line="463"/>
         <source>%n match(es) in all days</source>
         <translation>
             <numerusform>%n match in all days</numerusform>
@@ -118,7 +116,6 @@ LLM cost %5 over %n runs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/mainwindow.cpp" line="464"/>
         <source>%n paper(s)</source>
         <translation>
             <numerusform>%n paper</numerusform>
@@ -126,7 +123,6 @@ LLM cost %5 over %n runs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/mainwindow.cpp" line="466"/>
         <source>%n hidden by filters</source>
         <translation>
             <numerusform>%n hidden by filters</numerusform>
@@ -134,7 +130,6 @@ LLM cost %5 over %n runs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../src/gui/mainwindow.cpp" line="574"/>
         <source>%n relevant paper(s) for %1, %2</source>
         <translation>
             <numerusform>%n relevant paper for %1, %2</numerusform>
@@ -145,7 +140,6 @@ LLM cost %5 over %n runs</numerusform>
 <context>
     <name>RequestQueue</name>
     <message numerus="yes">
-        <location filename="../src/core/net/requestqueue.cpp" line="103"/>
         <source>the server asks to wait %n second(s) before trying again</source>
         <translation>
             <numerusform>the server asks to wait %n second before trying again</numerusform>
@@ -156,7 +150,6 @@ LLM cost %5 over %n runs</numerusform>
 <context>
     <name>SelectionRun</name>
     <message numerus="yes">
-        <location filename="../src/core/scoring/selectionrun.cpp" line="506"/>
         <source>no answer after %n attempt(s): %1</source>
         <translation>
             <numerusform>no answer after %n attempt: %1</numerusform>

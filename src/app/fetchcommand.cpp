@@ -2,25 +2,29 @@
 #include "fetchcommand.h"
 
 #include "appcontext.h"
-
-#include "arxiv/dayingest.h"
-#include "arxiv/daylisting.h"
+#include "arxiv/arxivcategory.h"
 #include "cli/commandline.h"
+#include "clitext.h"
+#include "ingest/dayingest.h"
+#include "ingest/daylisting.h"
 #include "net/httpclient.h"
+#include "pipeline/runconfig.h"
 #include "settings/appsettings.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <optional>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-QString tr(const char *text)
+// The context of this file's messages in the translation files.
+struct FetchCommand
 {
-    return QCoreApplication::translate("FetchCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(FetchCommand)
+};
 
 void say(const QString &line)
 {
@@ -51,47 +55,47 @@ int runFetchCommand(const CommandLine &cl)
     AppSettings settings(*ctx.settings);
     Database db(ctx.databasePath);
     if (!db.open()) {
-        say(tr("cannot open the database: %1").arg(db.errorString()));
+        say(FetchCommand::tr("cannot open the database: %1").arg(db.errorString()));
         return 1;
     }
 
     const QString categories =
-        DayListing::normaliseCategories(cl.categories.isEmpty() ? settings.categories() : cl.categories).join(u'+');
+        ArxivCategory::normalise(cl.categories.isEmpty() ? settings.categories() : cl.categories).join(u'+');
     HttpClient http;
-    DayIngest ingest(db, http, settings);
+    DayIngest ingest(db, http);
     IngestSummary result;
     bool feedStored = false;
-    QString lastStage;
+    std::optional<RunStage> lastStage;
     int lastDone = -1;
 
     QObject::connect(&ingest, &DayIngest::notice, &ingest, [](const QString &message) { say(message); });
-    QObject::connect(&ingest, &DayIngest::progress, &ingest, [&](const QString &stage, int done, int total) {
+    QObject::connect(&ingest, &DayIngest::progress, &ingest, [&](RunStage stage, int done, int total) {
         if (stage != lastStage) {
             lastStage = stage;
             lastDone = -1;
-            if (stage == u"feed")
-                say(cl.date.isValid() ? tr("fetching %1 for %2 from arXiv").arg(cl.date.toString(Qt::ISODate), categories)
-                                      : tr("fetching today's arXiv feed for %1").arg(categories));
-            else if (stage == u"metadata")
-                say(tr("completing metadata through the arXiv API (one request every %1 s)")
+            if (stage == RunStage::Feed)
+                say(cl.date.isValid() ? FetchCommand::tr("fetching %1 for %2 from arXiv").arg(cl.date.toString(Qt::ISODate), categories)
+                                      : FetchCommand::tr("fetching today's arXiv feed for %1").arg(categories));
+            else if (stage == RunStage::Metadata)
+                say(FetchCommand::tr("completing metadata through the arXiv API (one request every %1 s)")
                         .arg(settings.arxivRequestSpacingMs() / 1000.0, 0, 'g', 3));
         }
         if (total > 0 && done > 0 && done != lastDone) {
             lastDone = done;
-            say(u"%1 %2/%3"_s.arg(stage).arg(done).arg(total));
+            say(u"%1 %2/%3"_s.arg(CliText::stage(stage)).arg(done).arg(total));
         }
     });
     QObject::connect(&ingest, &DayIngest::feedStored, &ingest, [&](const IngestSummary &s) {
         feedStored = true;
         result = s;
-        say(tr("stored %1 paper(s) of %2").arg(s.announced).arg(s.day.toString(Qt::ISODate)));
+        say(FetchCommand::tr("stored %1 paper(s) of %2").arg(s.announced).arg(s.day.toString(Qt::ISODate)));
     });
     QObject::connect(&ingest, &DayIngest::finished, &ingest, [&](const IngestSummary &s) {
         result = s;
         QCoreApplication::quit();
     });
 
-    ingest.start(cl.date, cl.categories);
+    ingest.start(RunConfig::ingestConfig(settings, cl.categories), cl.date);
     QCoreApplication::exec();
 
     // What is stored is reported even when a later stage failed: nothing the user has is hidden.
@@ -99,7 +103,7 @@ int runFetchCommand(const CommandLine &cl)
         std::printf("%s\n", qPrintable(summaryLine(result, categories)));
     std::fflush(stdout);
     if (!result.error.isEmpty()) {
-        say(tr("fetch failed: %1").arg(result.error));
+        say(FetchCommand::tr("fetch failed: %1").arg(result.error));
         return 1;
     }
     return 0;

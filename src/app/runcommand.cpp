@@ -3,12 +3,14 @@
 
 #include "appcontext.h"
 #include "cli/commandline.h"
+#include "clitext.h"
 #include "digest/bibtexwriter.h"
 #include "digest/digestbuilder.h"
 #include "digest/htmlwriter.h"
 #include "digest/jsonwriter.h"
 #include "digest/markdownwriter.h"
 #include "llm/llmapikeys.h"
+#include "llm/llmproviders.h"
 #include "llm/pricingtable.h"
 #include "net/httpclient.h"
 #include "pipeline/dailyrun.h"
@@ -21,6 +23,7 @@
 #include <QStandardPaths>
 
 #include <cstdio>
+#include <optional>
 
 #ifdef Q_OS_UNIX
 #include <QSocketNotifier>
@@ -33,10 +36,11 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+// The context of this file's messages in the translation files.
+struct RunCommand
 {
-    return QCoreApplication::translate("RunCommand", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(RunCommand)
+};
 
 void say(const QString &line)
 {
@@ -66,12 +70,12 @@ bool writeOut(const QString &path, const QByteArray &bytes, QString *error)
         const bool ok = std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout) == size_t(bytes.size());
         std::fflush(stdout);
         if (!ok)
-            *error = tr("cannot write the digest to standard output");
+            *error = RunCommand::tr("cannot write the digest to standard output");
         return ok;
     }
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
-        *error = tr("cannot write the digest to %1: %2").arg(path, f.errorString());
+        *error = RunCommand::tr("cannot write the digest to %1: %2").arg(path, f.errorString());
         return false;
     }
     return true;
@@ -91,7 +95,7 @@ void onSignal(int)
 class ProgressPrinter
 {
 public:
-    void update(const QString &stage, int done, int total)
+    void update(RunStage stage, int done, int total)
     {
         const int tenth = total > 0 ? done * 10 / total : -1;
         if (stage == m_stage && tenth == m_tenth)
@@ -99,13 +103,13 @@ public:
         m_stage = stage;
         m_tenth = tenth;
         if (total > 0)
-            say(u"%1 %2/%3"_s.arg(stage).arg(done).arg(total));
+            say(u"%1 %2/%3"_s.arg(CliText::stage(stage)).arg(done).arg(total));
         else
-            say(u"%1 …"_s.arg(stage));
+            say(u"%1 …"_s.arg(CliText::stage(stage)));
     }
 
 private:
-    QString m_stage;
+    std::optional<RunStage> m_stage;
     int m_tenth = -2;
 };
 } // namespace
@@ -117,22 +121,22 @@ int runRunCommand(const CommandLine &cl)
 
     const QString provider = settings.provider();
     const QString apiKey = LlmApiKeys::fromEnvironment(provider);
-    if (apiKey.isEmpty() && provider != u"openai-compatible") {
-        say(tr("no API key: set %1 in the environment (provider %2)")
+    if (apiKey.isEmpty() && LlmProviders::needsApiKey(provider)) {
+        say(RunCommand::tr("no API key: set %1 in the environment (provider %2)")
                 .arg(LlmApiKeys::environmentVariable(provider), provider));
         return RunExit::NoApiKey;
     }
 
     Database db(ctx.databasePath);
     if (!db.open()) {
-        say(tr("cannot open the database %1: %2").arg(ctx.databasePath, db.errorString()));
+        say(RunCommand::tr("cannot open the database %1: %2").arg(ctx.databasePath, db.errorString()));
         return RunExit::Database;
     }
     QString pricingError;
     const PricingTable prices = PricingTable::withOverrides(
         QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/pricing.json"_s, &pricingError);
     if (!pricingError.isEmpty())
-        say(tr("note: the pricing override file is not usable (%1); built-in prices are used").arg(pricingError));
+        say(RunCommand::tr("note: the pricing override file is not usable (%1); built-in prices are used").arg(pricingError));
 
     HttpClient http;
     DailyRun run(db, http, settings, prices);
@@ -141,7 +145,7 @@ int runRunCommand(const CommandLine &cl)
 
     ProgressPrinter printer;
     QObject::connect(&run, &DailyRun::progress, &run,
-                     [&printer](const QString &stage, int done, int total) { printer.update(stage, done, total); });
+                     [&printer](RunStage stage, int done, int total) { printer.update(stage, done, total); });
     QObject::connect(&run, &DailyRun::notice, &run, [](const QString &message) { say(message); });
 
     // With --out the digest is written as soon as the selection is over, without waiting for the arXiv
@@ -153,9 +157,9 @@ int runRunCommand(const CommandLine &cl)
         QString error;
         const std::optional<Digest> early = DigestBuilder(db, prices).forRun(ready.runId, &error);
         if (early && writeOut(cl.outFile, render(*early, cl.format), &error))
-            say(tr("digest written to %1 (%2 relevant); arXiv metadata still completing").arg(cl.outFile).arg(early->totalRelevant));
+            say(RunCommand::tr("digest written to %1 (%2 relevant); arXiv metadata still completing").arg(cl.outFile).arg(early->totalRelevant));
         else
-            say(tr("note: the early digest could not be written: %1").arg(error));
+            say(RunCommand::tr("note: the early digest could not be written: %1").arg(error));
     });
 
     RunSummary summary;
@@ -173,7 +177,7 @@ int runRunCommand(const CommandLine &cl)
         QObject::connect(signalNotifier.get(), &QSocketNotifier::activated, &run, [&run] {
             char c = 0;
             [[maybe_unused]] const auto n = ::read(g_signalFds[1], &c, 1);
-            say(tr("cancelling …"));
+            say(RunCommand::tr("cancelling …"));
             run.cancel();
         });
         std::signal(SIGINT, onSignal);
@@ -189,18 +193,18 @@ int runRunCommand(const CommandLine &cl)
     std::signal(SIGTERM, SIG_DFL);
 #endif
 
-    const QString dayText = summary.day.isValid() ? summary.day.toString(Qt::ISODate) : tr("(unknown day)");
+    const QString dayText = summary.day.isValid() ? summary.day.toString(Qt::ISODate) : RunCommand::tr("(unknown day)");
     if (summary.noAnnouncement) {
-        say(tr("%1: no arXiv announcement on this day; no digest written").arg(dayText));
+        say(RunCommand::tr("%1: no arXiv announcement on this day; no digest written").arg(dayText));
         return RunExit::Ok;
     }
     if (summary.runId == 0) {
-        say(summary.error.isEmpty() ? tr("the run could not start") : summary.error);
+        say(summary.error.isEmpty() ? RunCommand::tr("the run could not start") : summary.error);
         return summary.cancelled ? RunExit::Cancelled : RunExit::Failed;
     }
     if (!summary.error.isEmpty() && summary.ingest.keptArxivIds.isEmpty()) {
         // Nothing was fetched (arXiv down, bad feed): there is no digest to write.
-        say(tr("run failed: %1").arg(summary.error));
+        say(RunCommand::tr("run failed: %1").arg(summary.error));
         return RunExit::Failed;
     }
 
@@ -208,7 +212,7 @@ int runRunCommand(const CommandLine &cl)
     QString error;
     const std::optional<Digest> digest = builder.forRun(summary.runId, &error);
     if (!digest) {
-        say(tr("cannot build the digest: %1").arg(error));
+        say(RunCommand::tr("cannot build the digest: %1").arg(error));
         return RunExit::Database;
     }
     if (!writeOut(cl.outFile, render(*digest, cl.format), &error)) {
@@ -220,11 +224,11 @@ int runRunCommand(const CommandLine &cl)
     for (const DigestModelUsage &u : digest->usage)
         cost += u.totalCostUsd();
     const QString requests = summary.selection.flexRequests > 0
-                                 ? tr("%1 LLM requests (%2 answered at the flex tier)")
+                                 ? RunCommand::tr("%1 LLM requests (%2 answered at the flex tier)")
                                        .arg(summary.selection.requests)
                                        .arg(summary.selection.flexRequests)
-                                 : tr("%1 LLM requests").arg(summary.selection.requests);
-    const QString line = tr("%1: %2 relevant of %3 scanned (%4 announced); %5, $%6 this run, $%7 the day%8")
+                                 : RunCommand::tr("%1 LLM requests").arg(summary.selection.requests);
+    const QString line = RunCommand::tr("%1: %2 relevant of %3 scanned (%4 announced); %5, $%6 this run, $%7 the day%8")
                              .arg(dayText)
                              .arg(digest->totalRelevant)
                              .arg(digest->totalScanned)
@@ -234,7 +238,7 @@ int runRunCommand(const CommandLine &cl)
                              .arg(cost, 0, 'f', 4)
                              .arg(cl.outFile.isEmpty() ? QString() : u"; "_s + cl.outFile);
     if (!digest->unscored.isEmpty())
-        say(tr("unscored papers: %1 (listed at the end of the digest with the reason)").arg(digest->unscored.size()));
+        say(RunCommand::tr("unscored papers: %1 (listed at the end of the digest with the reason)").arg(digest->unscored.size()));
     // With --out the summary goes to stdout (the cron mail); without, stdout holds the digest.
     if (cl.outFile.isEmpty())
         say(line);
@@ -242,15 +246,15 @@ int runRunCommand(const CommandLine &cl)
         std::printf("%s\n", qPrintable(line));
 
     if (!summary.error.isEmpty()) {
-        say(tr("run failed: %1 (the digest holds what was scored)").arg(summary.error));
+        say(RunCommand::tr("run failed: %1 (the digest holds what was scored)").arg(summary.error));
         return RunExit::Failed;
     }
     if (summary.cancelled) {
-        say(tr("cancelled (the digest holds what was scored; run again to finish)"));
+        say(RunCommand::tr("cancelled (the digest holds what was scored; run again to finish)"));
         return RunExit::Cancelled;
     }
     if (summary.budgetReached) {
-        say(tr("the daily budget was reached: papers not scored yet are not in the digest"));
+        say(RunCommand::tr("the daily budget was reached: papers not scored yet are not in the digest"));
         return RunExit::BudgetReached;
     }
     return RunExit::Ok;

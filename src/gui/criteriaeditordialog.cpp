@@ -3,8 +3,8 @@
 
 #include "llm/pricingtable.h"
 #include "markdownhighlighter.h"
-#include "pipeline/runsettings.h"
-#include "scoring/promptbuilder.h"
+#include "pipeline/runconfig.h"
+#include "selection/promptbuilder.h"
 #include "settings/appsettings.h"
 #include "storage/criteriarepository.h"
 #include "storage/database.h"
@@ -131,7 +131,7 @@ Criteria CriteriaEditorDialog::criteria() const
 
 CostEstimate CriteriaEditorDialog::estimate(const Criteria &criteria, int paperCount, const AppSettings &settings)
 {
-    SelectionConfig config = RunSettings::fromSettings(settings).selectionConfig(settings);
+    SelectionConfig config = RunConfig::selectionConfig(RunConfig::runSettings(settings), settings);
     config.criteria = criteria; // the text being edited, not the saved one
     return CostEstimator::estimate(paperCount, config, PricingTable::builtin());
 }

@@ -2,8 +2,8 @@
 #pragma once
 
 #include "domain/paper.h"
-#include "scoring/costestimator.h"
-#include "scoring/criteria.h"
+#include "selection/costestimator.h"
+#include "domain/criteria.h"
 
 #include <QDate>
 #include <QDialog>

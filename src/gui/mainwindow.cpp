@@ -20,6 +20,7 @@
 
 // The DAILY engineer's controller; until the core builds it the window runs without it (as in the demo).
 #include "schedule/dailycontroller.h"
+#include "runtexts.h"
 
 #include <QAction>
 #include <QApplication>
@@ -48,41 +49,6 @@
 #include <QToolButton>
 
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-
-QString stageText(const QString &stage)
-{
-    if (stage == u"feed")
-        return MainWindow::tr("Fetching the feed");
-    if (stage == u"metadata")
-        return MainWindow::tr("Completing metadata");
-    if (stage == u"authors")
-        return MainWindow::tr("Matching followed authors");
-    if (stage == u"pre-filter")
-        return MainWindow::tr("Pre-filtering titles");
-    if (stage == u"scoring")
-        return MainWindow::tr("Scoring abstracts");
-    return stage;
-}
-
-// What to do about a failed run, from its one-line error.
-QString adviceFor(const QString &error)
-{
-    const QString e = error.toLower();
-    if (e.contains(u"key"_s) || e.contains(u"401"_s) || e.contains(u"unauthor"_s))
-        return MainWindow::tr("Check the API key in Settings, then run again.");
-    if (e.contains(u"budget"_s))
-        return MainWindow::tr("Raise the daily budget in Settings, or run again tomorrow.");
-    if (e.contains(u"network"_s) || e.contains(u"timeout"_s) || e.contains(u"timed out"_s) || e.contains(u"host"_s)
-        || e.contains(u"connect"_s))
-        return MainWindow::tr("Check the network connection, then press Retry.");
-    if (e.contains(u"429"_s) || e.contains(u"rate"_s))
-        return MainWindow::tr("The provider is limiting requests: wait a few minutes, then press Retry.");
-    return MainWindow::tr("Press Retry; the papers and scores already stored are kept and not paid for twice.");
-}
-
-} // namespace
 
 MainWindow::MainWindow(Database &database, AppSettings &settings, SecretStore &secrets, DailyController *daily,
                        QWidget *parent)
@@ -544,9 +510,9 @@ void MainWindow::onRunStarted(const QDate &day)
     m_cancelButton->show();
 }
 
-void MainWindow::onProgress(const QString &stage, int done, int total)
+void MainWindow::onProgress(RunStage stage, int done, int total)
 {
-    m_stageLabel->setText(total > 0 ? tr("%1 %2/%3").arg(stageText(stage)).arg(done).arg(total) : stageText(stage));
+    m_stageLabel->setText(total > 0 ? tr("%1 %2/%3").arg(RunTexts::stage(stage)).arg(done).arg(total) : RunTexts::stage(stage));
     if (total > 0) {
         m_progress->setRange(0, total);
         m_progress->setValue(std::min(done, total));
@@ -567,7 +533,8 @@ void MainWindow::onRunFinished(const RunSummary &summary)
         statusBar()->showMessage(tr("Run cancelled; what was scored so far is kept."), 8000);
     } else if (!summary.error.isEmpty()) {
         showMessage(tr("The run for %1 failed: %2\n%3")
-                        .arg(QLocale().toString(summary.day, QLocale::ShortFormat), summary.error, adviceFor(summary.error)));
+                        .arg(QLocale().toString(summary.day, QLocale::ShortFormat), summary.error,
+                             RunTexts::advice(summary.failure)));
     } else if (summary.noAnnouncement) {
         statusBar()->showMessage(tr("arXiv announced nothing new for %1.").arg(QLocale().toString(summary.day, QLocale::ShortFormat)), 8000);
     } else {

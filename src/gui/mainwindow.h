@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/runstage.h"
+
 #include <QDate>
 #include <QMainWindow>
 #include <QPointer>
@@ -100,7 +102,7 @@ private:
     void saveState();
     void restoreState();
     void onRunStarted(const QDate &day);
-    void onProgress(const QString &stage, int done, int total);
+    void onProgress(RunStage stage, int done, int total);
     void onRunFinished(const RunSummary &summary);
     void onNextRunChanged(const QDateTime &at);
     int currentSourceRow() const;

@@ -3,6 +3,7 @@
 
 #include "llm/llmapikeys.h"
 #include "models/arxivcategorymodel.h"
+#include "net/urlpolicy.h"
 #include "settings/appsettings.h"
 #include "settings/endpoints.h"
 #include "settings/secretstore.h"
@@ -205,7 +206,7 @@ void SettingsDialog::validate()
         error = tr("Name the model to use, e.g. gpt-5.");
     const QString base = m_ui->baseUrl->text().trimmed();
     if (error.isEmpty() && !base.isEmpty())
-        error = Endpoints::validate(QUrl(base));
+        error = UrlPolicy::problemWith(QUrl(base));
     if (error.isEmpty() && m_ui->provider->currentData().toString() == u"openai-compatible"_s && base.isEmpty())
         error = tr("An OpenAI-compatible server needs its base URL.");
     m_error = error;

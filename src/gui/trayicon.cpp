@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trayicon.h"
 
+#include "runtexts.h"
+
 #include <QAction>
 #include <QFont>
 #include <QLocale>
@@ -61,11 +63,11 @@ void TrayIcon::setRunning(bool running)
 {
     m_running = running;
     if (!running)
-        m_stage.clear();
+        m_stage.reset();
     refresh();
 }
 
-void TrayIcon::setProgress(const QString &stage, int done, int total)
+void TrayIcon::setProgress(RunStage stage, int done, int total)
 {
     m_stage = stage;
     m_done = done;
@@ -94,12 +96,12 @@ QString TrayIcon::toolTip() const
         lines << (m_relevant == 1 ? tr("1 relevant paper on %1") : tr("%1 relevant papers on %2").arg(m_relevant))
                      .arg(QLocale().toString(m_day, u"ddd d MMM"_s));
     if (m_running) {
-        if (m_stage.isEmpty())
+        if (!m_stage)
             lines << tr("Running…");
         else if (m_total > 0)
-            lines << tr("Running: %1 %2/%3").arg(m_stage).arg(m_done).arg(m_total);
+            lines << tr("Running: %1 %2/%3").arg(RunTexts::stage(*m_stage)).arg(m_done).arg(m_total);
         else
-            lines << tr("Running: %1").arg(m_stage);
+            lines << tr("Running: %1").arg(RunTexts::stage(*m_stage));
     } else if (m_paused) {
         lines << tr("Schedule paused");
     } else if (m_nextRun.isValid()) {

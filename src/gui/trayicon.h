@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/runstage.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QIcon>
 #include <QObject>
 #include <QString>
+
+#include <optional>
 
 class QAction;
 class QMenu;
@@ -31,7 +35,7 @@ public:
     // State shown in the tooltip, the badge and the menu.
     void setCount(const QDate &day, int relevant); // day invalid: no run yet
     void setRunning(bool running);
-    void setProgress(const QString &stage, int done, int total);
+    void setProgress(RunStage stage, int done, int total);
     void setNextRun(const QDateTime &at);
     void setPaused(bool paused);
 
@@ -74,7 +78,7 @@ private:
     QDate m_day;
     int m_relevant = -1;
     bool m_running = false;
-    QString m_stage;
+    std::optional<RunStage> m_stage;
     int m_done = 0;
     int m_total = 0;
     QDateTime m_nextRun;

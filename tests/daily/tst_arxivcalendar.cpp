@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Which feed day is out at a given instant. Expected instants were worked out independently of Qt
 // (Python zoneinfo) from FACTS.md: feeds are rebuilt at midnight US Eastern, Monday to Friday.
-#include "schedule/arxivcalendar.h"
+#include "arxiv/arxivcalendar.h"
 #include "testdata.h"
 
 #include <QRegularExpression>

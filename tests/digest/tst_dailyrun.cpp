@@ -120,8 +120,8 @@ RunSummary TestDailyRun::runDay(DailyRun &run, int timeoutMs)
 void TestDailyRun::fullRunFillsTheSummaryAndTheRunsRow()
 {
     auto run = makeRun();
-    QStringList stages;
-    connect(run.get(), &DailyRun::progress, this, [&](const QString &stage, int, int) {
+    QList<RunStage> stages;
+    connect(run.get(), &DailyRun::progress, this, [&](RunStage stage, int, int) {
         if (!stages.contains(stage))
             stages << stage;
     });
@@ -135,8 +135,8 @@ void TestDailyRun::fullRunFillsTheSummaryAndTheRunsRow()
     QVERIFY(s.selection.requests > 0);
     QVERIFY(s.costUsd > 0);
     QVERIFY(s.priceKnown);
-    QVERIFY(stages.contains(u"feed"_s));
-    QVERIFY(stages.contains(u"scoring"_s));
+    QVERIFY(stages.contains(RunStage::Feed));
+    QVERIFY(stages.contains(RunStage::Scoring));
     const std::optional<Digest> d = DigestBuilder(*m_db, m_prices).forRun(s.runId);
     QVERIFY(d);
     QCOMPARE(s.relevant, d->totalRelevant);

@@ -57,7 +57,7 @@ void TestDemoDay::libraryHoldsTheReferenceDay()
     QString error;
     QVERIFY2(demo.open(&error), qPrintable(error));
     LibraryRepository repo(demo.database());
-    const QList<LibraryDay> days = repo.days(8, 7);
+    const QList<LibraryDay> days = repo.days(DigestRule(8, 7));
     QCOMPARE(days.size(), 1);
     QCOMPARE(days.first().day, QDate(2025, 10, 7));
     QCOMPARE(days.first().papers, 70);
@@ -148,3 +148,4 @@ void TestDemoDay::brokenFileIsRefused()
 
 QTEST_GUILESS_MAIN(TestDemoDay)
 #include "tst_demoday.moc"
+#include "domain/digestrule.h"

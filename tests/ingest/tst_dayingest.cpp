@@ -3,8 +3,8 @@
 #include "fakearxivserver.h"
 #include "testdata.h"
 
-#include "arxiv/announcementschedule.h"
-#include "arxiv/dayingest.h"
+#include "arxiv/arxivcalendar.h"
+#include "ingest/dayingest.h"
 #include "net/httpclient.h"
 #include "settings/appsettings.h"
 #include "storage/database.h"
@@ -44,7 +44,7 @@ Paper apiRecord(Paper p, const QDate &announcedOn)
     p.comment = u"12 pages, 3 figures"_s;
     p.journalRef = u"Proc. Test 2025"_s;
     p.doi = u"10.1000/"_s + p.arxivId;
-    const auto window = AnnouncementSchedule::submissionWindow(announcedOn);
+    const auto window = ArxivCalendar::submissionWindow(announcedOn);
     p.updated = window.start.addSecs(3600);
     p.published = p.version > 1 ? window.start.addDays(-200) : p.updated;
     return p;
@@ -119,7 +119,7 @@ void TestDayIngest::init()
     m_db = std::make_unique<Database>(m_dir->filePath(u"papersieve.sqlite"_s));
     QVERIFY2(m_db->open(), qPrintable(m_db->errorString()));
     m_http = std::make_unique<HttpClient>();
-    m_ingest = std::make_unique<DayIngest>(*m_db, *m_http, *m_settings);
+    m_ingest = std::make_unique<DayIngest>(*m_db, *m_http);
     m_notices.clear();
     m_feedStored = 0;
     connect(m_ingest.get(), &DayIngest::notice, this, [this](const QString &n) { m_notices << n; });
@@ -148,7 +148,7 @@ void TestDayIngest::setToday(const QDate &day)
 IngestSummary TestDayIngest::run(const QDate &day, const QStringList &categories)
 {
     QSignalSpy finished(m_ingest.get(), &DayIngest::finished);
-    m_ingest->start(day, categories);
+    m_ingest->start(RunConfig::ingestConfig(*m_settings, categories), day);
     if (!finished.wait(15000) || finished.size() != 1) {
         qWarning("DayIngest did not finish exactly once");
         IngestSummary s;
@@ -195,9 +195,9 @@ void TestDayIngest::setFourTypeDay()
 void TestDayIngest::dayWithAllFourTypes()
 {
     setFourTypeDay();
-    QList<QPair<QString, int>> stages;
+    QList<QPair<RunStage, int>> stages;
     connect(m_ingest.get(), &DayIngest::progress, this,
-            [&](const QString &stage, int done, int) { stages.append({stage, done}); });
+            [&](RunStage stage, int done, int) { stages.append({stage, done}); });
 
     const IngestSummary s = run();
     QVERIFY2(s.error.isEmpty(), qPrintable(s.error));
@@ -212,8 +212,8 @@ void TestDayIngest::dayWithAllFourTypes()
     QCOMPARE(s.keptArxivIds, (QStringList{u"2510.10001"_s, u"2510.10002"_s}));
     QCOMPARE(s.stored, 4);
     QCOMPARE(m_feedStored, 1);
-    QVERIFY(!stages.isEmpty() && stages.first().first == u"feed"_s);
-    QVERIFY(std::any_of(stages.cbegin(), stages.cend(), [](const auto &p) { return p.first == u"metadata"_s; }));
+    QVERIFY(!stages.isEmpty() && stages.first().first == RunStage::Feed);
+    QVERIFY(std::any_of(stages.cbegin(), stages.cend(), [](const auto &p) { return p.first == RunStage::Metadata; }));
 
     // What was asked: one combined feed, then one id_list batch, kept papers first.
     const auto rss = m_arxiv->requests(FakeArxivServer::Service::Rss);
@@ -633,11 +633,11 @@ void TestDayIngest::cancelDuringMetadata()
     m_settings->setArxivRequestSpacingMs(300);
     QSignalSpy finished(m_ingest.get(), &DayIngest::finished);
     // Cancelled the moment the metadata stage begins, before its first request is queued.
-    connect(m_ingest.get(), &DayIngest::progress, m_ingest.get(), [this](const QString &stage, int done, int) {
-        if (stage == u"metadata"_s && done == 0)
+    connect(m_ingest.get(), &DayIngest::progress, m_ingest.get(), [this](RunStage stage, int done, int) {
+        if (stage == RunStage::Metadata && done == 0)
             m_ingest->cancel();
     });
-    m_ingest->start({}, {});
+    m_ingest->start(RunConfig::ingestConfig(*m_settings), {});
     QVERIFY(finished.wait(10000));
     QTest::qWait(700); // a request still queued would go out within two spacings
     QCOMPARE(finished.size(), 1);
@@ -658,3 +658,4 @@ void TestDayIngest::cancelDuringMetadata()
 
 QTEST_GUILESS_MAIN(TestDayIngest)
 #include "tst_dayingest.moc"
+#include "pipeline/runconfig.h"

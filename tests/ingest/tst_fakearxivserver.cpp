@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The fake arXiv speaks arXiv's formats: what it serves, the app's own parsers read back.
 #include "fakearxivserver.h"
+#include "net/urlpolicy.h"
 #include "testdata.h"
 
-#include "arxiv/announcementschedule.h"
+#include "arxiv/arxivcalendar.h"
 #include "arxiv/arxivurls.h"
 #include "arxiv/atomparser.h"
 #include "arxiv/rssparser.h"
@@ -71,8 +72,8 @@ void TestFakeArxivServer::endpointsPointAtIt()
     FakeArxivServer::clearEnvironment();
     QCOMPARE(e.arxivRss, arxiv.rssBaseUrl());
     QCOMPARE(e.arxivApi, arxiv.apiUrl());
-    QVERIFY(Endpoints::validate(e.arxivRss).isEmpty());
-    QVERIFY(Endpoints::validate(e.arxivApi).isEmpty());
+    QVERIFY(UrlPolicy::problemWith(e.arxivRss).isEmpty());
+    QVERIFY(UrlPolicy::problemWith(e.arxivApi).isEmpty());
 }
 
 void TestFakeArxivServer::dayFromJsonlListsOnlyRequestedCategories()
@@ -98,7 +99,7 @@ void TestFakeArxivServer::dayFromJsonlListsOnlyRequestedCategories()
         QVERIFY(item.paper.categories.contains(u"cs.LG"_s));
 
     // Every paper is a v1 submitted inside the day's window.
-    const auto window = AnnouncementSchedule::submissionWindow(day);
+    const auto window = ArxivCalendar::submissionWindow(day);
     for (const Paper &p : arxiv.papers()) {
         QVERIFY(window.contains(p.published));
         QCOMPARE(p.version, 1);
@@ -156,10 +157,10 @@ void TestFakeArxivServer::searchPagesThroughADateRange()
     older.arxivId = u"2510.00001"_s;
     older.title = u"Outside the window"_s;
     older.categories = {u"cs.LG"_s};
-    older.published = older.updated = AnnouncementSchedule::submissionWindow(day).start.addDays(-1);
+    older.published = older.updated = ArxivCalendar::submissionWindow(day).start.addDays(-1);
     arxiv.addPaper(older);
 
-    const auto window = AnnouncementSchedule::submissionWindow(day);
+    const auto window = ArxivCalendar::submissionWindow(day);
     const QString range = u"submittedDate:[%1 TO %2]"_s.arg(window.start.toString(u"yyyyMMddHHmm"_s),
                                                             window.end.addSecs(-60).toString(u"yyyyMMddHHmm"_s));
     QUrl url = arxiv.apiUrl();

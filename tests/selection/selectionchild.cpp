@@ -3,7 +3,7 @@
 // Usage: selection_child <database> <openai base url> <comma-separated arXiv ids>
 #include "llm/pricingtable.h"
 #include "net/httpclient.h"
-#include "scoring/selectionrun.h"
+#include "selection/selectionrun.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>

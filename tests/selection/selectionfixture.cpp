@@ -2,7 +2,7 @@
 #include "selectionfixture.h"
 
 #include "fakellmserver.h"
-#include "scoring/selectionrun.h"
+#include "selection/selectionrun.h"
 #include "storage/database.h"
 #include "storage/paperrepository.h"
 #include "storage/runrepository.h"

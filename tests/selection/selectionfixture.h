@@ -4,8 +4,8 @@
 #include "domain/paper.h"
 #include "domain/score.h"
 #include "net/retrypolicy.h"
-#include "scoring/selectionconfig.h"
-#include "scoring/selectionsummary.h"
+#include "selection/selectionconfig.h"
+#include "selection/selectionsummary.h"
 
 #include <QList>
 #include <QString>

@@ -3,9 +3,9 @@
 #include "fakellmserver.h"
 #include "llm/pricingtable.h"
 #include "net/httpclient.h"
-#include "scoring/batchplanner.h"
-#include "scoring/costestimator.h"
-#include "scoring/selectionrun.h"
+#include "selection/batchplanner.h"
+#include "selection/costestimator.h"
+#include "selection/selectionrun.h"
 #include "selectionfixture.h"
 
 #include <QtTest>

@@ -4,9 +4,9 @@
 #include "fakellmserver.h"
 #include "llm/llmprovider.h"
 #include "net/httpclient.h"
-#include "scoring/criteria.h"
-#include "scoring/promptbuilder.h"
-#include "scoring/scoreparser.h"
+#include "domain/criteria.h"
+#include "selection/promptbuilder.h"
+#include "selection/scoreparser.h"
 
 #include <QtTest>
 
@@ -82,7 +82,7 @@ void TestFakeLlmServer::abstractBatchRoundTrip()
     server.setExpectedApiKey(u"test-key"_s);
     server.setReasoningTokensPerPaper(50);
     QString error;
-    auto llm = LlmProvider::create(provider, {server.baseUrlFor(provider), u"test-key"_s, false}, &error);
+    auto llm = LlmProviders::create(provider, {server.baseUrlFor(provider), u"test-key"_s, false}, &error);
     QVERIFY2(llm, qPrintable(error));
 
     const QList<Paper> papers = samplePapers(3);
@@ -126,7 +126,7 @@ void TestFakeLlmServer::abstractBatchRoundTrip()
     }
 
     // A wrong key gets the provider's own 401 (Gemini: 400 INVALID_ARGUMENT).
-    auto bad = LlmProvider::create(provider, {server.baseUrlFor(provider), u"wrong"_s, false}, &error);
+    auto bad = LlmProviders::create(provider, {server.baseUrlFor(provider), u"wrong"_s, false}, &error);
     result = call(bad->buildRequest(prompt, options));
     QVERIFY(result);
     QCOMPARE(result->status, provider == u"gemini" ? 400 : 401);
@@ -141,7 +141,7 @@ void TestFakeLlmServer::titleBatchDrops()
     server.registerPapers(papers);
     server.setTitleJudge([](const FakeLlmPaper &p) { return p.arxivId.endsWith(u'2') || p.arxivId.endsWith(u'5'); });
     QString error;
-    auto llm = LlmProvider::create(u"openai"_s, {server.openAiBaseUrl(), u"k"_s, false}, &error);
+    auto llm = LlmProviders::create(u"openai"_s, {server.openAiBaseUrl(), u"k"_s, false}, &error);
     LlmCallOptions options;
     options.model = u"gpt-5"_s;
     auto result = call(llm->buildRequest(PromptBuilder::titleBatch(Criteria::defaults(), papers), options));
@@ -163,7 +163,7 @@ void TestFakeLlmServer::faultsAreInjected()
     QVERIFY(server.listen());
     server.setRetryAfterSeconds(7);
     QString error;
-    auto llm = LlmProvider::create(u"openai"_s, {server.openAiBaseUrl(), u"k"_s, false}, &error);
+    auto llm = LlmProviders::create(u"openai"_s, {server.openAiBaseUrl(), u"k"_s, false}, &error);
     LlmCallOptions options;
     options.model = u"gpt-5"_s;
     options.timeoutMs = 800;
@@ -228,7 +228,7 @@ void TestFakeLlmServer::cachingNeedsAnAnsweredPrefix()
     FakeLlmServer server;
     QVERIFY(server.listen());
     QString error;
-    auto llm = LlmProvider::create(u"openai"_s, {server.openAiBaseUrl(), u"k"_s, false}, &error);
+    auto llm = LlmProviders::create(u"openai"_s, {server.openAiBaseUrl(), u"k"_s, false}, &error);
     LlmCallOptions options;
     options.model = u"gpt-5"_s;
     const QList<Paper> papers = samplePapers(8);
@@ -263,7 +263,7 @@ void TestFakeLlmServer::brokenFenceIsObeyed()
     prompt.system = u"sys"_s;
     prompt.user = user;
     QString error;
-    auto llm = LlmProvider::create(u"openai"_s, {server.openAiBaseUrl(), u"k"_s, false}, &error);
+    auto llm = LlmProviders::create(u"openai"_s, {server.openAiBaseUrl(), u"k"_s, false}, &error);
     LlmCallOptions options;
     options.model = u"gpt-5"_s;
     auto r = call(llm->buildRequest(prompt, options));
@@ -298,3 +298,4 @@ void TestFakeLlmServer::reasoningModelRejectsTemperature()
 
 QTEST_GUILESS_MAIN(TestFakeLlmServer)
 #include "tst_fakellmserver.moc"
+#include "llm/llmproviders.h"

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // PromptBuilder: fixed part first (so prompt caching applies), paper text fenced and inert.
-#include "scoring/criteria.h"
-#include "scoring/promptbuilder.h"
+#include "domain/criteria.h"
+#include "selection/promptbuilder.h"
 
 #include <QRegularExpression>
 #include <QtTest>

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // ScoreParser: lenient about form, strict about meaning.
-#include "scoring/scoreparser.h"
+#include "selection/scoreparser.h"
 
 #include <QtTest>
 

@@ -3,7 +3,7 @@
 #include "fakellmserver.h"
 #include "llm/pricingtable.h"
 #include "net/httpclient.h"
-#include "scoring/selectionrun.h"
+#include "selection/selectionrun.h"
 #include "selectionfixture.h"
 #include "storage/database.h"
 

@@ -4,7 +4,7 @@
 #include "fakellmserver.h"
 #include "llm/pricingtable.h"
 #include "net/httpclient.h"
-#include "scoring/selectionrun.h"
+#include "selection/selectionrun.h"
 #include "selectionfixture.h"
 #include "storage/database.h"
 #include "storage/llmrequestrepository.h"
@@ -157,12 +157,12 @@ void TestSelectionRun::happyPath()
     }
     // Progress went through both stages and ended complete.
     QVERIFY(!progress.isEmpty());
-    QCOMPARE(progress.last().at(0).toString(), u"scoring"_s);
+    QCOMPARE(progress.last().at(0).value<RunStage>(), RunStage::Scoring);
     QCOMPARE(progress.last().at(1).toInt(), 10);
     QCOMPARE(progress.last().at(2).toInt(), 10);
     bool sawPrefilter = false;
     for (const auto &args : progress)
-        sawPrefilter = sawPrefilter || args.at(0).toString() == u"pre-filter";
+        sawPrefilter = sawPrefilter || args.at(0).value<RunStage>() == RunStage::PreFilter;
     QVERIFY(sawPrefilter);
 
     // The request the provider built is what a reasoning model needs.

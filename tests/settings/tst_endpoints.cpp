@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/urlpolicy.h"
 #include "settings/appsettings.h"
 #include "settings/endpoints.h"
 
@@ -32,11 +33,11 @@ void TestEndpoints::validate_data()
     QTest::newRow("garbage") << u"not a url"_s << false;
 }
 
-void TestEndpoints::validate()
+void TestUrlPolicy::problemWith()
 {
     QFETCH(QString, url);
     QFETCH(bool, accepted);
-    const QString reason = Endpoints::validate(QUrl(url));
+    const QString reason = UrlPolicy::problemWith(QUrl(url));
     QCOMPARE(reason.isEmpty(), accepted);
 }
 

@@ -8,8 +8,8 @@
 #include "testdata.h"
 
 #include "arxiv/apiresponse.h"
-#include "arxiv/daylisting.h"
-#include "arxiv/daystore.h"
+#include "ingest/daylisting.h"
+#include "ingest/daystore.h"
 #include "storage/database.h"
 #include "storage/libraryrepository.h"
 #include "storage/migrator.h"

@@ -3,7 +3,7 @@
 
 #include "testdata.h"
 
-#include "arxiv/announcementschedule.h"
+#include "arxiv/arxivcalendar.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,7 +26,7 @@ const QString kDcNs = u"http://purl.org/dc/elements/1.1/"_s;
 // "Thu, 24 Sep 2026 00:00:00 -0400": midnight US Eastern of the announcement day, as arXiv writes it.
 QString rfc2822Midnight(const QDate &day)
 {
-    const QDateTime midnight(day, QTime(0, 0), AnnouncementSchedule::eastern());
+    const QDateTime midnight(day, QTime(0, 0), ArxivCalendar::easternTimeZone());
     const int offset = midnight.offsetFromUtc() / 60;
     const QString sign = offset < 0 ? u"-"_s : u"+"_s;
     const int abs = std::abs(offset);
@@ -172,7 +172,7 @@ QList<Paper> FakeArxivServer::papersFromJsonl(const QByteArray &jsonl, const QDa
         out << p;
     }
     // Submitted one after the other across the day's submission window, v1 only.
-    const AnnouncementSchedule::Window window = AnnouncementSchedule::submissionWindow(day);
+    const ArxivCalendar::Window window = ArxivCalendar::submissionWindow(day);
     const qint64 span = window.start.secsTo(window.end);
     for (qsizetype i = 0; i < out.size(); ++i) {
         out[i].published = window.start.addSecs(span * (i + 1) / (out.size() + 1));

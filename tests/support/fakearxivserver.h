@@ -69,7 +69,7 @@ public:
 
     // A day from a /work/shared/data/days JSONL file (fields id, authors, title, categories, comment,
     // summary; primary category first): every record becomes a v1 paper submitted inside the day's
-    // submission window (AnnouncementSchedule), is added to the API's records, and the feed of `day`
+    // submission window (ArxivCalendar::submissionWindow), is added to the API's records, and the feed of `day`
     // lists it as "new" when its primary category is one of `categories`, else "cross".
     // Returns the feed items in feed order (new first, then cross, as arXiv lists them).
     QList<FeedItem> loadDayJsonl(const QByteArray &jsonl, const QDate &day,

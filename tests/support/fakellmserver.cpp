@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fakellmserver.h"
 
-#include "scoring/promptbuilder.h"
+#include "selection/promptbuilder.h"
 
 #include <QDateTime>
 #include <QJsonArray>

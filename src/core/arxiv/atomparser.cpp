@@ -15,11 +15,6 @@ const QString kAtomNs = u"http://www.w3.org/2005/Atom"_s;
 const QString kArxivNs = u"http://arxiv.org/schemas/atom"_s;
 const QString kOpenSearchNs = u"http://a9.com/-/spec/opensearch/1.1/"_s;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("AtomParser", text);
-}
-
 QDateTime utcOf(const QString &text)
 {
     QDateTime dt = QDateTime::fromString(text.trimmed(), Qt::ISODateWithMs);
@@ -34,7 +29,7 @@ ApiResponse AtomParser::parse(const QByteArray &bytes, QString *error)
     QXmlStreamReader &xml = *reader;
     if (xml.readNextStartElement()) {
         if (xml.name() != u"feed" || xml.namespaceUri() != kAtomNs) {
-            xml.raiseError(tr("this is not an arXiv API answer (root element <%1>)").arg(xml.name()));
+            xml.raiseError(AtomParser::tr("this is not an arXiv API answer (root element <%1>)").arg(xml.name()));
         } else {
             while (xml.readNextStartElement()) {
                 const QStringView name = xml.name();
@@ -58,13 +53,13 @@ ApiResponse AtomParser::parse(const QByteArray &bytes, QString *error)
     QString message;
     if (xml.hasError()) {
         message = xml.error() == QXmlStreamReader::PrematureEndOfDocumentError
-            ? tr("the arXiv API answer ends early (line %1): the download was probably cut off").arg(xml.lineNumber())
-            : tr("the arXiv API answer is not well-formed XML: %1 (line %2, column %3)")
+            ? AtomParser::tr("the arXiv API answer ends early (line %1): the download was probably cut off").arg(xml.lineNumber())
+            : AtomParser::tr("the arXiv API answer is not well-formed XML: %1 (line %2, column %3)")
                   .arg(xml.errorString())
                   .arg(xml.lineNumber())
                   .arg(xml.columnNumber());
     } else if (bytes.trimmed().isEmpty()) {
-        message = tr("the arXiv API answer is empty");
+        message = AtomParser::tr("the arXiv API answer is empty");
     }
     if (!message.isEmpty()) {
         if (error)
@@ -142,7 +137,7 @@ void AtomParser::readEntry(QXmlStreamReader &xml, ApiResponse &response)
     const qsizetype abs = id.indexOf(u"/abs/"_s);
     int version = 0;
     if (abs < 0 || !Paper::splitVersionedId(QStringView(id).mid(abs + 5), &p.arxivId, &version)) {
-        response.errors << tr("an entry with an id that is not an arXiv id: %1").arg(id.left(120));
+        response.errors << AtomParser::tr("an entry with an id that is not an arXiv id: %1").arg(id.left(120));
         return;
     }
     p.version = std::max(1, version);

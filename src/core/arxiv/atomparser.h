@@ -4,6 +4,7 @@
 #include "apiresponse.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 class QXmlStreamReader;
@@ -15,6 +16,8 @@ class QXmlStreamReader;
 // https://arxiv.org/api/errors#... are the API's error reports and go to ApiResponse::errors.
 class AtomParser final
 {
+    Q_DECLARE_TR_FUNCTIONS(AtomParser)
+
 public:
     // On malformed or truncated XML returns an empty response and sets *error (one line).
     static ApiResponse parse(const QByteArray &xml, QString *error);

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catchupclassifier.h"
 
-#include "daylisting.h"
+#include "arxivcategory.h"
 
 #include <QSet>
 
 #include <algorithm>
 
-QList<FeedItem> CatchUpClassifier::classify(const QList<Paper> &papers, const AnnouncementSchedule::Window &window,
+QList<FeedItem> CatchUpClassifier::classify(const QList<Paper> &papers, const ArxivCalendar::Window &window,
                                             const QStringList &categories)
 {
     QSet<QString> requested;
     for (const QString &c : categories)
-        requested.insert(DayListing::canonicalCategory(c));
+        requested.insert(ArxivCategory::canonical(c));
 
     QList<FeedItem> items;
     QSet<QString> seen;
@@ -20,11 +20,11 @@ QList<FeedItem> CatchUpClassifier::classify(const QList<Paper> &papers, const An
         if (seen.contains(p.arxivId))
             continue;
         const bool listed = std::any_of(p.categories.cbegin(), p.categories.cend(), [&](const QString &c) {
-            return requested.contains(DayListing::canonicalCategory(c));
+            return requested.contains(ArxivCategory::canonical(c));
         });
         if (!listed)
             continue;
-        const bool primaryRequested = requested.contains(DayListing::canonicalCategory(p.primaryCategory));
+        const bool primaryRequested = requested.contains(ArxivCategory::canonical(p.primaryCategory));
         FeedItem item;
         item.paper = p;
         if (window.contains(p.published)) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "announcementschedule.h"
+#include "arxivcalendar.h"
 #include "feeditem.h"
 
 #include <QList>
@@ -16,6 +16,6 @@
 class CatchUpClassifier final
 {
 public:
-    static QList<FeedItem> classify(const QList<Paper> &papers, const AnnouncementSchedule::Window &window,
+    static QList<FeedItem> classify(const QList<Paper> &papers, const ArxivCalendar::Window &window,
                                     const QStringList &categories);
 };

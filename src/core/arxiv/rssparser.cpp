@@ -3,9 +3,7 @@
 
 #include "arxivtext.h"
 #include "xmlinput.h"
-#include "xmlscanner.h"
 
-#include <QCoreApplication>
 #include <QDateTime>
 #include <QXmlStreamReader>
 
@@ -15,11 +13,6 @@ namespace {
 const QString kArxivNs = u"http://arxiv.org/schemas/atom"_s;
 const QString kDcNs = u"http://purl.org/dc/elements/1.1/"_s;
 const QString kAtomNs = u"http://www.w3.org/2005/Atom"_s;
-
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("RssParser", text);
-}
 
 // "Thu, 24 Sep 2026 00:00:00 -0400" -> 2026-09-24 (the date as written, in its own offset).
 QDate dateOfRfc2822(const QString &text)
@@ -91,14 +84,14 @@ void finishItem(FeedItem &item, const Description &d, const QString &guid, const
     Paper &p = item.paper;
     if (!takeId(d.versionedId, p) && !takeId(guid, p) && !takeId(link, p)) {
         if (itemError->isEmpty())
-            *itemError = tr("an item has no arXiv id (title \"%1\")").arg(p.title.left(80));
+            *itemError = RssParser::tr("an item has no arXiv id (title \"%1\")").arg(p.title.left(80));
         return;
     }
     const QString typeText = explicitType.isEmpty() ? d.type : explicitType;
     const auto type = announceTypeFromString(typeText);
     if (!type) {
         if (itemError->isEmpty())
-            *itemError = tr("unknown announce type \"%1\" for %2").arg(typeText.left(40), p.arxivId);
+            *itemError = RssParser::tr("unknown announce type \"%1\" for %2").arg(typeText.left(40), p.arxivId);
         return;
     }
     item.type = *type;
@@ -119,14 +112,8 @@ QString attributeOf(const QXmlStreamReader &xml, QStringView name)
     return xml.attributes().value(name.toString()).toString();
 }
 
-QString attributeOf(const XmlScanner &xml, QStringView name)
-{
-    return xml.attribute(name);
-}
-
 // The arxiv: and dc: elements read the same in an RSS item and an Atom entry; anything else is skipped.
-template <class Xml>
-void readArxivOrDcElement(Xml &xml, QStringView ns, QStringView name, FeedItem &item,
+void readArxivOrDcElement(QXmlStreamReader &xml, QStringView ns, QStringView name, FeedItem &item,
                           QString &explicitType)
 {
     if (ns == kArxivNs) {
@@ -150,14 +137,10 @@ void readArxivOrDcElement(Xml &xml, QStringView ns, QStringView name, FeedItem &
     }
 }
 
-// The element handling both readers share: QXmlStreamReader and XmlScanner offer the same calls.
-template <class Xml>
-void readRssItem(Xml &xml, RssFeed &feed, QString *itemError);
-template <class Xml>
-void readAtomEntry(Xml &xml, RssFeed &feed, QString *itemError);
+void readRssItem(QXmlStreamReader &xml, RssFeed &feed, QString *itemError);
+void readAtomEntry(QXmlStreamReader &xml, RssFeed &feed, QString *itemError);
 
-template <class Xml>
-void readRssChannel(Xml &xml, RssFeed &feed, QString *itemError)
+void readRssChannel(QXmlStreamReader &xml, RssFeed &feed, QString *itemError)
 {
     QDate lastBuild;
     while (xml.readNextStartElement()) {
@@ -193,8 +176,7 @@ void readRssChannel(Xml &xml, RssFeed &feed, QString *itemError)
         feed.day = lastBuild;
 }
 
-template <class Xml>
-void readRssItem(Xml &xml, RssFeed &feed, QString *itemError)
+void readRssItem(QXmlStreamReader &xml, RssFeed &feed, QString *itemError)
 {
     FeedItem item;
     Description d;
@@ -229,8 +211,7 @@ void readRssItem(Xml &xml, RssFeed &feed, QString *itemError)
     finishItem(item, d, guid, link, explicitType, feed, itemError);
 }
 
-template <class Xml>
-void readAtomFeed(Xml &xml, RssFeed &feed, QString *itemError)
+void readAtomFeed(QXmlStreamReader &xml, RssFeed &feed, QString *itemError)
 {
     QDate updated;
     while (xml.readNextStartElement()) {
@@ -251,8 +232,7 @@ void readAtomFeed(Xml &xml, RssFeed &feed, QString *itemError)
         feed.day = updated;
 }
 
-template <class Xml>
-void readAtomEntry(Xml &xml, RssFeed &feed, QString *itemError)
+void readAtomEntry(QXmlStreamReader &xml, RssFeed &feed, QString *itemError)
 {
     FeedItem item;
     Description d;
@@ -294,44 +274,6 @@ void readAtomEntry(Xml &xml, RssFeed &feed, QString *itemError)
 
 RssFeed RssParser::parse(const QByteArray &bytes, QString *error)
 {
-    if (std::optional<RssFeed> feed = parseFast(bytes)) {
-        if (error)
-            error->clear();
-        return std::move(*feed);
-    }
-    return parseWithQXmlStreamReader(bytes, error);
-}
-
-std::optional<RssFeed> RssParser::parseFast(const QByteArray &bytes, QString *whyNot)
-{
-    RssFeed feed;
-    QString itemError;
-    XmlScanner xml(bytes);
-    QString declined;
-    if (xml.readNextStartElement()) {
-        if (xml.name() == u"rss")
-            readRssChannel(xml, feed, &itemError);
-        else if (xml.name() == u"feed" && xml.namespaceUri() == kAtomNs)
-            readAtomFeed(xml, feed, &itemError);
-        else
-            declined = u"not an RSS or Atom feed"_s;
-    }
-    if (declined.isEmpty() && !xml.readToEnd())
-        declined = xml.errorString();
-    if (declined.isEmpty() && !itemError.isEmpty())
-        declined = itemError;
-    if (!declined.isEmpty()) {
-        if (whyNot)
-            *whyNot = declined;
-        return std::nullopt;
-    }
-    if (whyNot)
-        whyNot->clear();
-    return feed;
-}
-
-RssFeed RssParser::parseWithQXmlStreamReader(const QByteArray &bytes, QString *error)
-{
     RssFeed feed;
     QString itemError;
     const std::unique_ptr<QXmlStreamReader> reader = XmlInput::reader(bytes);
@@ -342,7 +284,7 @@ RssFeed RssParser::parseWithQXmlStreamReader(const QByteArray &bytes, QString *e
         else if (xml.name() == u"feed" && xml.namespaceUri() == kAtomNs)
             readAtomFeed(xml, feed, &itemError);
         else
-            xml.raiseError(tr("this is not an arXiv RSS or Atom feed (root element <%1>)").arg(xml.name()));
+            xml.raiseError(RssParser::tr("this is not an arXiv RSS or Atom feed (root element <%1>)").arg(xml.name()));
     }
     // Read to the end so a truncated or malformed tail is noticed even after the last item.
     while (!xml.atEnd() && !xml.hasError())
@@ -351,15 +293,15 @@ RssFeed RssParser::parseWithQXmlStreamReader(const QByteArray &bytes, QString *e
     QString message;
     if (xml.hasError()) {
         message = xml.error() == QXmlStreamReader::PrematureEndOfDocumentError
-            ? tr("the feed ends early (line %1): the download was probably cut off").arg(xml.lineNumber())
-            : tr("the feed is not well-formed XML: %1 (line %2, column %3)")
+            ? RssParser::tr("the feed ends early (line %1): the download was probably cut off").arg(xml.lineNumber())
+            : RssParser::tr("the feed is not well-formed XML: %1 (line %2, column %3)")
                   .arg(xml.errorString())
                   .arg(xml.lineNumber())
                   .arg(xml.columnNumber());
     } else if (!itemError.isEmpty()) {
-        message = tr("the feed has an item PaperSieve cannot read: %1").arg(itemError);
+        message = RssParser::tr("the feed has an item PaperSieve cannot read: %1").arg(itemError);
     } else if (bytes.trimmed().isEmpty()) {
-        message = tr("the feed is empty (no XML at all)");
+        message = RssParser::tr("the feed is empty (no XML at all)");
     }
     if (!message.isEmpty()) {
         if (error)

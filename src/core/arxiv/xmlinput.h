@@ -11,7 +11,7 @@ class QXmlStreamReader;
 // UTF-8 bytes it decodes itself in small pieces (bench_ingest: 33 instead of 73 ms CPU for a
 // 1,350-item feed; docs/BENCHMARKS.md), so UTF-8 documents (arXiv's, and any without an encoding
 // declaration) are decoded in one go first; others keep their declaration.
-// AtomParser reads with it; RssParser only when its fast reader (XmlScanner) declines a document.
+// RssParser and AtomParser read with it.
 class XmlInput final
 {
 public:

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "arxiv/arxivcategory.h"
+
 #include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
@@ -82,10 +84,9 @@ bool CommandLine::parse(const QStringList &arguments, CommandLine *result, QStri
         } else if (matches(arg, u"--categories"_s)) {
             if (!takeValue(arguments, i, arg, u"--categories"_s, &value, error))
                 return false;
-            static const QRegularExpression category(uR"(^[a-z\-]+(\.[A-Za-z\-]+)?$)"_s);
             for (const QString &c : value.split(u',', Qt::SkipEmptyParts)) {
                 const QString t = c.trimmed();
-                if (!category.match(t).hasMatch()) {
+                if (!ArxivCategory::isWellFormed(t)) {
                     *error = u"'%1' is not an arXiv category (e.g. cs.LG)"_s.arg(t);
                     return false;
                 }

@@ -23,11 +23,6 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DemoDay", text);
-}
-
 QStringList toStringList(const QJsonValue &v)
 {
     QStringList out;
@@ -52,17 +47,17 @@ bool DemoDay::load(const QString &path, QString *error)
     };
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fail(tr("Cannot read the demo day %1: %2").arg(path, file.errorString()));
+        return fail(DemoDay::tr("Cannot read the demo day %1: %2").arg(path, file.errorString()));
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!doc.isObject())
-        return fail(tr("The demo day %1 is not valid JSON: %2").arg(path, parseError.errorString()));
+        return fail(DemoDay::tr("The demo day %1 is not valid JSON: %2").arg(path, parseError.errorString()));
     const QJsonObject json = doc.object();
     if (json.value(u"format"_s).toInt() != 1)
-        return fail(tr("The demo day %1 has an unknown format").arg(path));
+        return fail(DemoDay::tr("The demo day %1 has an unknown format").arg(path));
     const QDate day = QDate::fromString(json.value(u"day"_s).toString(), Qt::ISODate);
     if (!day.isValid() || json.value(u"papers"_s).toArray().isEmpty())
-        return fail(tr("The demo day %1 has no day or no papers").arg(path));
+        return fail(DemoDay::tr("The demo day %1 has no day or no papers").arg(path));
     m_json = json;
     m_day = day;
     m_model = json.value(u"model"_s).toString();
@@ -105,11 +100,11 @@ bool DemoDay::writeTo(Database &db, QString *error) const
 {
     auto fail = [error](const QString &message) {
         if (error)
-            *error = tr("Cannot build the demo library: %1").arg(message);
+            *error = DemoDay::tr("Cannot build the demo library: %1").arg(message);
         return false;
     };
     if (m_json.isEmpty())
-        return fail(tr("the demo day is not loaded"));
+        return fail(DemoDay::tr("the demo day is not loaded"));
 
     Transaction tx(db.connection());
     if (!tx.isActive())
@@ -132,7 +127,7 @@ bool DemoDay::writeTo(Database &db, QString *error) const
         const QJsonObject o = v.toObject();
         Paper p;
         if (!Paper::splitVersionedId(o.value(u"arxivId"_s).toString(), &p.arxivId, &p.version))
-            return fail(tr("'%1' is not an arXiv id").arg(o.value(u"arxivId"_s).toString()));
+            return fail(DemoDay::tr("'%1' is not an arXiv id").arg(o.value(u"arxivId"_s).toString()));
         p.title = o.value(u"title"_s).toString();
         p.abstract = o.value(u"abstract"_s).toString();
         for (const QString &name : toStringList(o.value(u"authors"_s)))
@@ -206,7 +201,7 @@ bool DemoDay::writeTo(Database &db, QString *error) const
     // In digest order: the ranking breaks ties by arrival, so the demo keeps the reference's order.
     if (!ScoreRepository(db).save(scores, runId, requestId, &err))
         return fail(err);
-    if (!runs.finish(runId, RunStatus::Finished, tr("Demo: the reference digest of %1").arg(m_day.toString(Qt::ISODate)),
+    if (!runs.finish(runId, RunStatus::Finished, DemoDay::tr("Demo: the reference digest of %1").arg(m_day.toString(Qt::ISODate)),
                      announced(), scanned(), int(scores.size()), &err))
         return fail(err);
     if (!tx.commit())

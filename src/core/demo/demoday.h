@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "scoring/criteria.h"
+#include "domain/criteria.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QJsonObject>
 #include <QString>
@@ -16,6 +17,8 @@ class Database;
 // window shows it exactly as it would show a real day.
 class DemoDay final
 {
+    Q_DECLARE_TR_FUNCTIONS(DemoDay)
+
 public:
     static QString resourcePath(); // ":/demo/demo-day.json"
 

@@ -2,7 +2,7 @@
 #include "bibtexwriter.h"
 
 #include "digest.h"
-#include "s2/followedauthor.h"
+#include "text/namekey.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -123,14 +123,14 @@ QString BibtexWriter::baseKey(const DigestPaper &p)
 {
     auto ascii = [](const QString &s) {
         QString out;
-        for (const QChar c : FollowedAuthor::normaliseName(s))
+        for (const QChar c : NameKey::of(s))
             if ((c >= u'a' && c <= u'z') || (c >= u'0' && c <= u'9'))
                 out += c;
         return out;
     };
     QString family;
     if (!p.authors.isEmpty()) {
-        const QStringList parts = FollowedAuthor::normaliseName(p.authors.first()).split(u' ', Qt::SkipEmptyParts);
+        const QStringList parts = NameKey::of(p.authors.first()).split(u' ', Qt::SkipEmptyParts);
         if (!parts.isEmpty())
             family = ascii(parts.last());
     }
@@ -143,7 +143,7 @@ QString BibtexWriter::baseKey(const DigestPaper &p)
         year = u"20"_s + p.arxivId.left(2);
     static const QRegularExpression stopWords(uR"(^(a|an|the|on|of|in|for|to|and|with|via|from|towards?)$)"_s);
     QString word;
-    for (const QString &w : FollowedAuthor::normaliseName(p.title).split(u' ', Qt::SkipEmptyParts)) {
+    for (const QString &w : NameKey::of(p.title).split(u' ', Qt::SkipEmptyParts)) {
         const QString a = ascii(w);
         if (!a.isEmpty() && !stopWords.match(a).hasMatch()) {
             word = a;

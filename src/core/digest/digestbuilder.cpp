@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "digestbuilder.h"
 
-#include "arxiv/daylisting.h"
+#include "arxiv/arxivcategory.h"
+#include "domain/digestrule.h"
+#include "domain/runsettings.h"
 #include "llm/pricingtable.h"
-#include "pipeline/runsettings.h"
-#include "scoring/promptbuilder.h"
+#include "selection/promptbuilder.h"
 #include "storage/criteriarepository.h"
 #include "storage/database.h"
 #include "storage/feeddayrepository.h"
@@ -24,11 +25,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("DigestBuilder", text);
-}
-
 void setError(QString *error, const QString &text)
 {
     if (error)
@@ -71,8 +67,8 @@ DigestBuilder::DigestBuilder(Database &db, const PricingTable &prices)
 QStringList DigestBuilder::candidates(const QDate &day, const QStringList &categories, const QStringList &announceTypes)
 {
     QStringList cats;
-    for (const QString &c : DayListing::normaliseCategories(categories))
-        cats << DayListing::canonicalCategory(c);
+    for (const QString &c : ArxivCategory::normalise(categories))
+        cats << ArxivCategory::canonical(c);
     QStringList types;
     for (const QString &t : announceTypes)
         types << t.trimmed().toLower();
@@ -149,7 +145,7 @@ std::optional<Digest> DigestBuilder::latestForDay(const QDate &day, QString *err
     RunRepository runs(m_db);
     const std::optional<Run> run = runs.latestForDay(day);
     if (!run) {
-        setError(error, tr("There is no run for %1.").arg(day.toString(Qt::ISODate)));
+        setError(error, DigestBuilder::tr("There is no run for %1.").arg(day.toString(Qt::ISODate)));
         return std::nullopt;
     }
     return forRun(run->id, error);
@@ -160,7 +156,7 @@ std::optional<Digest> DigestBuilder::forRun(qint64 runId, QString *error)
     RunRepository runs(m_db);
     const std::optional<Run> run = runs.find(runId);
     if (!run) {
-        setError(error, tr("There is no run %1.").arg(runId));
+        setError(error, DigestBuilder::tr("There is no run %1.").arg(runId));
         return std::nullopt;
     }
     const RunSettings settings = RunSettings::fromJson(run->settingsJson);
@@ -171,14 +167,14 @@ std::optional<Digest> DigestBuilder::forRun(qint64 runId, QString *error)
     d.runId = run->id;
     d.runStatus = RunRepository::statusToString(run->status);
     d.runMessage = run->message;
-    d.categories = DayListing::normaliseCategories(settings.categories);
+    d.categories = ArxivCategory::normalise(settings.categories);
     d.relevanceCutoff = settings.relevanceCutoff;
     d.noveltyCutoff = settings.noveltyCutoff;
     d.budgetReached = run->status == RunStatus::BudgetReached;
     d.usage = usageForDay(run->day);
 
     FeedDayRepository feedDays(m_db);
-    if (const auto fd = feedDays.find(run->day, DayListing::categoriesKey(settings.categories))) {
+    if (const auto fd = feedDays.find(run->day, ArxivCategory::key(settings.categories))) {
         d.totalArxiv = fd->announced;
         d.totalScanned = fd->kept;
     }
@@ -215,26 +211,25 @@ std::optional<Digest> DigestBuilder::forRun(qint64 runId, QString *error)
     }
 
     PaperRepository papers(m_db);
+    const DigestRule rule(d.relevanceCutoff, d.noveltyCutoff);
     struct Ranked
     {
         DigestPaper paper;
-        bool author = false;
-        int sum = 0, relevance = 0;
+        DigestRule::Entry entry;
     };
     QList<Ranked> ranked;
     for (const QString &id : ids) {
         const Decisions dec = decisions.value(id);
         const bool author = dec.author && dec.author->status == ScoreStatus::Kept;
         const bool scored = dec.abstract && dec.abstract->status == ScoreStatus::Scored;
-        const bool passes = scored && dec.abstract->relevance >= d.relevanceCutoff
-                            && dec.abstract->novelty >= d.noveltyCutoff;
-        if (author || passes) {
+        if (rule.isRelevant(author, scored ? dec.abstract->relevance : 0, scored ? dec.abstract->novelty : 0)) {
             const std::optional<Paper> p = papers.find(id);
             if (!p)
                 continue;
             Ranked r;
             r.paper = toDigestPaper(*p);
-            r.author = author;
+            r.entry.followedAuthor = author;
+            r.entry.arxivId = r.paper.arxivId;
             if (author) {
                 r.paper.authorMatch = true;
                 r.paper.comment = dec.author->comment.isEmpty() ? u"Author match"_s : dec.author->comment;
@@ -245,8 +240,8 @@ std::optional<Digest> DigestBuilder::forRun(qint64 runId, QString *error)
             if (scored) {
                 r.paper.relevance = dec.abstract->relevance;
                 r.paper.novelty = dec.abstract->novelty;
-                r.sum = dec.abstract->relevance + dec.abstract->novelty;
-                r.relevance = dec.abstract->relevance;
+                r.entry.relevance = dec.abstract->relevance;
+                r.entry.novelty = dec.abstract->novelty;
             }
             ranked.append(r);
             continue;
@@ -264,27 +259,20 @@ std::optional<Digest> DigestBuilder::forRun(qint64 runId, QString *error)
         else if (dec.title && dec.title->status == ScoreStatus::Unscored)
             reason = dec.title->reason;
         else if (run->status == RunStatus::BudgetReached)
-            reason = tr("not scored: the daily budget was reached");
+            reason = DigestBuilder::tr("not scored: the daily budget was reached");
         else if (run->status == RunStatus::Cancelled)
-            reason = tr("not scored: the run was cancelled");
+            reason = DigestBuilder::tr("not scored: the run was cancelled");
         else if (run->status == RunStatus::Running)
-            reason = tr("not scored yet: the run is still going");
+            reason = DigestBuilder::tr("not scored yet: the run is still going");
         else
-            reason = tr("not scored: the run did not reach it");
+            reason = DigestBuilder::tr("not scored: the run did not reach it");
         if (reason.isEmpty())
-            reason = tr("no usable answer from the model");
+            reason = DigestBuilder::tr("no usable answer from the model");
         const std::optional<Paper> p = papers.find(id);
         d.unscored.append({id, p ? p->title : QString(), reason});
     }
-    std::stable_sort(ranked.begin(), ranked.end(), [](const Ranked &a, const Ranked &b) {
-        if (a.author != b.author)
-            return a.author;
-        if (a.sum != b.sum)
-            return a.sum > b.sum;
-        if (a.relevance != b.relevance)
-            return a.relevance > b.relevance;
-        return a.paper.arxivId < b.paper.arxivId;
-    });
+    std::sort(ranked.begin(), ranked.end(),
+              [&rule](const Ranked &a, const Ranked &b) { return rule.ranksBefore(a.entry, b.entry); });
     for (const Ranked &r : std::as_const(ranked))
         d.papers.append(r.paper);
     d.totalRelevant = int(d.papers.size());

@@ -3,6 +3,7 @@
 
 #include "digest.h"
 
+#include <QCoreApplication>
 #include <QDate>
 #include <QString>
 #include <QStringList>
@@ -24,6 +25,8 @@ class PricingTable;
 //  - the counts from feed_days; the prompt exactly as sent with [PAPER LIST HERE] for the papers.
 class DigestBuilder final
 {
+    Q_DECLARE_TR_FUNCTIONS(DigestBuilder)
+
 public:
     DigestBuilder(Database &db, const PricingTable &prices);
 

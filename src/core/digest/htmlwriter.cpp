@@ -11,11 +11,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("HtmlWriter", text);
-}
-
 QString esc(const QString &text)
 {
     // toHtmlEscaped covers & < > "; attributes are always double-quoted, and ' is escaped too.
@@ -79,23 +74,23 @@ QString HtmlWriter::write(const Digest &d)
              .arg(d.totalScanned)
              .arg(d.totalRelevant);
     h += u"<p class=\"note\">"_s
-         + esc(tr("Counts are de-duplicated: a paper listed in several categories counts once (the reference "
+         + esc(HtmlWriter::tr("Counts are de-duplicated: a paper listed in several categories counts once (the reference "
                   "tool counts it once per category)."))
          + u"</p>\n"_s;
     if (d.budgetReached)
         h += u"<p><strong>"_s
-             + esc(tr("The daily budget was reached: papers not scored yet are not in this digest.")) + u"</strong></p>\n"_s;
+             + esc(HtmlWriter::tr("The daily budget was reached: papers not scored yet are not in this digest.")) + u"</strong></p>\n"_s;
     else if (!d.runMessage.isEmpty() && (d.runStatus == u"failed" || d.runStatus == u"cancelled"))
-        h += u"<p><strong>"_s + esc(tr("This run did not finish: %1").arg(d.runMessage)) + u"</strong></p>\n"_s;
+        h += u"<p><strong>"_s + esc(HtmlWriter::tr("This run did not finish: %1").arg(d.runMessage)) + u"</strong></p>\n"_s;
     if (!d.unscored.isEmpty())
-        h += u"<p>"_s + esc(tr("Unscored papers: %1 (the model gave no usable answer for them; listed at the end).")
+        h += u"<p>"_s + esc(HtmlWriter::tr("Unscored papers: %1 (the model gave no usable answer for them; listed at the end).")
                               .arg(d.unscored.size()))
              + u"</p>\n"_s;
     h += u"</div>\n"_s;
 
     h += u"<h2>Table of contents with paper titles</h2>\n"_s;
     if (d.papers.isEmpty()) {
-        h += u"<p><em>"_s + esc(tr("No paper passed the cutoffs.")) + u"</em></p>\n"_s;
+        h += u"<p><em>"_s + esc(HtmlWriter::tr("No paper passed the cutoffs.")) + u"</em></p>\n"_s;
     } else {
         h += u"<ol>\n"_s;
         for (qsizetype i = 0; i < d.papers.size(); ++i) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 struct Digest;
@@ -9,6 +10,8 @@ struct Digest;
 // Every piece of feed or model text is HTML-escaped; links are built only from validated arXiv ids.
 class HtmlWriter final
 {
+    Q_DECLARE_TR_FUNCTIONS(HtmlWriter)
+
 public:
     static QString write(const Digest &digest);
 };

@@ -11,11 +11,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("MarkdownWriter", text);
-}
-
 // Feed text on one line (no headings or rules from a newline), no raw HTML, no links of its own.
 QString inlineText(const QString &text)
 {
@@ -92,23 +87,23 @@ QString MarkdownWriter::write(const Digest &d)
                             u.priceKnown ? u'$' + formatCost(u.completionCostUsd) : na,
                             u.priceKnown ? u'$' + formatCost(u.totalCostUsd()) : na);
         if (!u.priceKnown)
-            parts << tr("No price is known for %1; add it to the pricing table to see costs.").arg(inlineText(u.model));
+            parts << MarkdownWriter::tr("No price is known for %1; add it to the pricing table to see costs.").arg(inlineText(u.model));
     }
 
     parts << u"Total arXiv papers: %1"_s.arg(d.totalArxiv);
     parts << u"Total scanned papers: %1"_s.arg(d.totalScanned);
     parts << u"Total relevant papers: %1"_s.arg(d.totalRelevant);
     parts << u"*"_s
-                 + tr("Counts are de-duplicated: a paper listed in several categories counts once (the reference "
+                 + MarkdownWriter::tr("Counts are de-duplicated: a paper listed in several categories counts once (the reference "
                       "tool counts it once per category).")
                  + u'*';
     if (d.budgetReached)
-        parts << u"**"_s + tr("The daily budget was reached: papers not scored yet are not in this digest.")
+        parts << u"**"_s + MarkdownWriter::tr("The daily budget was reached: papers not scored yet are not in this digest.")
                      + u"**"_s;
     else if (!d.runMessage.isEmpty() && (d.runStatus == u"failed" || d.runStatus == u"cancelled"))
-        parts << u"**"_s + tr("This run did not finish: %1").arg(inlineText(d.runMessage)) + u"**"_s;
+        parts << u"**"_s + MarkdownWriter::tr("This run did not finish: %1").arg(inlineText(d.runMessage)) + u"**"_s;
     if (!d.unscored.isEmpty())
-        parts << tr("Unscored papers: %1 (the model gave no usable answer for them; listed at the end).")
+        parts << MarkdownWriter::tr("Unscored papers: %1 (the model gave no usable answer for them; listed at the end).")
                      .arg(d.unscored.size());
 
     parts << u"**Table of contents with paper titles:**"_s;
@@ -131,7 +126,7 @@ QString MarkdownWriter::write(const Digest &d)
             b += u"\n\n**Relevance:** %1\n**Novelty:** %2"_s.arg(*p.relevance).arg(*p.novelty);
         blocks << b;
     }
-    parts << (toc.isEmpty() ? u"*"_s + tr("No paper passed the cutoffs.") + u'*' : toc.join(u"\n\n"_s));
+    parts << (toc.isEmpty() ? u"*"_s + MarkdownWriter::tr("No paper passed the cutoffs.") + u'*' : toc.join(u"\n\n"_s));
     parts << u"---"_s;
     if (!blocks.isEmpty()) {
         parts << blocks.join(u"\n\n---\n\n"_s);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 struct Digest;
@@ -11,6 +12,8 @@ struct Digest;
 // a title or abstract can neither add Markdown structure nor raw HTML.
 class MarkdownWriter final
 {
+    Q_DECLARE_TR_FUNCTIONS(MarkdownWriter)
+
 public:
     static QString write(const Digest &digest);
 

@@ -10,11 +10,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LlmErrorText", text);
-}
-
 QString messageFromJson(const QJsonValue &value)
 {
     if (value.isString())
@@ -86,37 +81,37 @@ QString describe(const QString &providerName, int httpStatus, const QByteArray &
     QString head;
     switch (httpStatus) {
     case 401:
-        head = tr("%1 rejected the API key (%2)");
+        head = QCoreApplication::translate("LlmErrorText", "%1 rejected the API key (%2)");
         break;
     case 403:
-        head = tr("%1 refused access with this API key (%2)");
+        head = QCoreApplication::translate("LlmErrorText", "%1 refused access with this API key (%2)");
         break;
     case 402:
-        head = tr("%1 says the account has no credit left (%2)");
+        head = QCoreApplication::translate("LlmErrorText", "%1 says the account has no credit left (%2)");
         break;
     case 404:
-        head = tr("%1 does not know this model or address (%2)");
+        head = QCoreApplication::translate("LlmErrorText", "%1 does not know this model or address (%2)");
         break;
     case 408:
     case 504:
-        head = tr("%1 timed out (%2)");
+        head = QCoreApplication::translate("LlmErrorText", "%1 timed out (%2)");
         break;
     case 413:
-        head = tr("%1 says the request is too large (%2)");
+        head = QCoreApplication::translate("LlmErrorText", "%1 says the request is too large (%2)");
         break;
     case 429:
-        head = tr("%1 is rate limiting requests (%2)");
+        head = QCoreApplication::translate("LlmErrorText", "%1 is rate limiting requests (%2)");
         break;
     case 529:
-        head = tr("%1 is overloaded (%2)");
+        head = QCoreApplication::translate("LlmErrorText", "%1 is overloaded (%2)");
         break;
     default:
         if (httpStatus >= 500)
-            head = tr("%1 had a server error (%2)");
+            head = QCoreApplication::translate("LlmErrorText", "%1 had a server error (%2)");
         else if (httpStatus >= 400)
-            head = tr("%1 refused the request (%2)");
+            head = QCoreApplication::translate("LlmErrorText", "%1 refused the request (%2)");
         else
-            head = tr("%1 answered with HTTP status %2");
+            head = QCoreApplication::translate("LlmErrorText", "%1 answered with HTTP status %2");
     }
     head = head.arg(providerName).arg(httpStatus);
     return message.isEmpty() ? head : head + u": "_s + message;

@@ -4,7 +4,7 @@
 #include "llmprompt.h"
 #include "llmresponse.h"
 #include "net/httpclient.h"
-#include "servicetier.h"
+#include "domain/servicetier.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -47,13 +47,6 @@ public:
     virtual LlmResponse parseResponse(int httpStatus, const QByteArray &body) const = 0;
     // The provider's usage object, normalised (see domain/llmusage.h).
     virtual LlmUsage parseUsage(const QJsonObject &usage) const = 0;
-
-    // The built-in provider names, in the order the settings list them.
-    static QStringList providerIds();
-    // nullptr with *error set for an unknown provider, a missing key (except openai-compatible,
-    // where local servers need none) or an unacceptable base URL (Endpoints::validate).
-    static std::unique_ptr<LlmProvider> create(const QString &providerId, const LlmProviderConfig &config,
-                                               QString *error);
 
     // base + "/" + path, keeping base's query (Azure's api-version) and never doubling slashes.
     static QUrl joinPath(const QUrl &base, const QString &path);

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "domain/llmusage.h"
-#include "servicetier.h"
+#include "domain/servicetier.h"
 
 #include <QByteArray>
 #include <QMap>

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "arxivcategorymodel.h"
 
+#include "arxiv/arxivcategory.h"
+
 #include <QHash>
 #include <QRegularExpression>
 
@@ -135,10 +137,9 @@ QString ArxivCategoryModel::nameOf(const QString &id)
 
 QString ArxivCategoryModel::validate(const QString &id)
 {
-    static const QRegularExpression shape(u"^[a-z][a-z\\-]*(\\.[A-Za-z\\-]+)?$"_s);
     if (id.isEmpty())
         return tr("Type a category such as cs.LG.");
-    if (!shape.match(id).hasMatch())
+    if (!ArxivCategory::isWellFormed(id))
         return tr("“%1” is not written like an arXiv category (for example cs.LG or hep-th).").arg(id);
     if (!isKnown(id)) {
         // Help with the usual slip: the right letters in the wrong case.

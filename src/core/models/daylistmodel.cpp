@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "daylistmodel.h"
 
+#include "domain/digestrule.h"
 #include "storage/database.h"
 #include "text/costformat.h"
 
@@ -29,7 +30,7 @@ void DayListModel::setToday(const QDate &today)
 void DayListModel::reload()
 {
     LibraryRepository repo(m_database);
-    QList<LibraryDay> days = repo.days(m_relevanceCutoff, m_noveltyCutoff);
+    QList<LibraryDay> days = repo.days(DigestRule(m_relevanceCutoff, m_noveltyCutoff));
     // Today first, whether or not it has data yet; days after "today" (a pinned demo day) stay above it.
     if (m_today.isValid()) {
         bool present = false;

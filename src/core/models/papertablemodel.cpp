@@ -34,10 +34,9 @@ PaperTableModel::PaperTableModel(Database &database, QObject *parent)
 
 void PaperTableModel::setCutoffs(int relevance, int novelty)
 {
-    if (relevance == m_relevanceCutoff && novelty == m_noveltyCutoff)
+    if (DigestRule(relevance, novelty) == m_rule)
         return;
-    m_relevanceCutoff = relevance;
-    m_noveltyCutoff = novelty;
+    m_rule = DigestRule(relevance, novelty);
     computeRanks();
     if (!m_rows.isEmpty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
@@ -137,8 +136,7 @@ bool PaperTableModel::isFollowed(const LibraryPaper &paper) const
 
 bool PaperTableModel::isRelevant(const LibraryPaper &paper) const
 {
-    return paper.authorMatch
-        || (paper.relevance > 0 && paper.relevance >= m_relevanceCutoff && paper.novelty >= m_noveltyCutoff);
+    return m_rule.isRelevant(paper.authorMatch, paper.relevance, paper.novelty);
 }
 
 void PaperTableModel::computeRanks()
@@ -150,16 +148,15 @@ void PaperTableModel::computeRanks()
             m_ranks[i] = int(i + 1);
         return;
     }
-    // The digest's order: relevant first, followed authors on top, then relevance + novelty, then relevance,
-    // then the order in which the scores arrived.
+    // The digest's order (DigestRule), so the window and the digest rank a day alike.
     QList<int> order(m_rows.size());
     std::iota(order.begin(), order.end(), 0);
-    auto key = [this](int i) {
-        const LibraryPaper &p = m_rows.at(i);
-        return std::make_tuple(!isRelevant(p), !p.authorMatch, -(p.relevance + p.novelty), -p.relevance,
-                               p.scoreId == 0 ? std::numeric_limits<qint64>::max() : p.scoreId, p.id);
-    };
-    std::sort(order.begin(), order.end(), [&key](int a, int b) { return key(a) < key(b); });
+    QList<DigestRule::Entry> entries;
+    entries.reserve(m_rows.size());
+    for (const LibraryPaper &p : std::as_const(m_rows))
+        entries.append({p.authorMatch, p.relevance, p.novelty, p.arxivId});
+    std::sort(order.begin(), order.end(),
+              [&](int a, int b) { return m_rule.ranksBefore(entries.at(a), entries.at(b)); });
     int rank = 0;
     for (int i : order) {
         const LibraryPaper &p = m_rows.at(i);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/digestrule.h"
 #include "storage/libraryrepository.h"
 
 #include <QAbstractTableModel>
@@ -115,8 +116,7 @@ private:
     QDate m_day;
     QString m_searchText;
     int m_limit = 500;
-    int m_relevanceCutoff = 8;
-    int m_noveltyCutoff = 7;
+    DigestRule m_rule;
     QSet<QString> m_followed; // lower-case names
     QString m_lastError;
 };

@@ -9,6 +9,7 @@
 #include "storage/database.h"
 #include "storage/scorerepository.h"
 #include "storage/transaction.h"
+#include "text/namekey.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -31,7 +32,7 @@ QString marks(qsizetype n)
 
 QString familyName(const QString &name)
 {
-    const QStringList parts = FollowedAuthor::normaliseName(name).split(u' ', Qt::SkipEmptyParts);
+    const QStringList parts = NameKey::of(name).split(u' ', Qt::SkipEmptyParts);
     return parts.isEmpty() ? QString() : parts.last();
 }
 } // namespace
@@ -129,7 +130,7 @@ void AuthorStage::identifyAuthors()
         lookUpHIndexes();
         return;
     }
-    emit progress(u"authors"_s, 0, 0);
+    emit progress(RunStage::Authors, 0, 0);
     const quint64 generation = m_generation;
     m_s2->fetchPapersByArxivId(ask, this, [this, ask, generation](const QList<std::optional<S2Paper>> &papers,
                                                                    const QString &error) {
@@ -161,9 +162,9 @@ void AuthorStage::onPapers(const QStringList &asked, const QList<std::optional<S
             if (k < ours.size() && familyName(ours.at(k).name) == familyName(a.name))
                 position = ours.at(k).position;
             if (position < 0) {
-                const QString full = FollowedAuthor::normaliseName(a.name);
+                const QString full = NameKey::of(a.name);
                 for (const StoredAuthor &o : ours) {
-                    if (FollowedAuthor::normaliseName(o.name) == full && !linked.contains(o.position)) {
+                    if (NameKey::of(o.name) == full && !linked.contains(o.position)) {
                         position = o.position;
                         break;
                     }
@@ -198,7 +199,7 @@ void AuthorStage::lookUpHIndexes()
         decide();
         return;
     }
-    emit progress(u"authors"_s, 0, 0);
+    emit progress(RunStage::Authors, 0, 0);
     const quint64 generation = m_generation;
     m_s2->fetchAuthors(stale, this, [this, stale, generation](const QList<std::optional<S2Author>> &found,
                                                                const QString &error) {
@@ -323,6 +324,6 @@ void AuthorStage::finish()
         m_result.s2Requests = m_s2->requestsSent();
         m_s2->deleteLater();
     }
-    emit progress(u"authors"_s, int(m_ids.size()), int(m_ids.size()));
+    emit progress(RunStage::Authors, int(m_ids.size()), int(m_ids.size()));
     emit finished(m_result);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/runstage.h"
 #include "net/retrypolicy.h"
 #include "s2/followedauthor.h"
 #include "s2/s2author.h"
@@ -81,7 +82,7 @@ public:
     bool isActive() const;
 
 signals:
-    void progress(const QString &stage, int done, int total); // "authors"
+    void progress(RunStage stage, int done, int total); // Authors
     void notice(const QString &message);
     void finished(const AuthorStageResult &result);
 

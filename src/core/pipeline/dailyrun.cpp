@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dailyrun.h"
 
-#include "arxiv/dayingest.h"
+#include "ingest/dayingest.h"
 #include "digest/digestbuilder.h"
 #include "llm/llmapikeys.h"
+#include "llm/llmproviders.h"
 #include "llm/pricingtable.h"
+#include "net/urlpolicy.h"
+#include "runconfig.h"
 #include "s2/followedauthor.h"
-#include "scoring/costestimator.h"
-#include "scoring/selectionrun.h"
+#include "selection/costestimator.h"
+#include "selection/selectionrun.h"
 #include "settings/appsettings.h"
 #include "settings/endpoints.h"
 #include "storage/criteriarepository.h"
@@ -83,12 +86,12 @@ void DailyRun::begin(QDate day, QStringList categories)
         finish();
         return;
     }
-    m_runSettings = RunSettings::fromSettings(m_settings);
+    m_runSettings = RunConfig::runSettings(m_settings);
     if (!categories.isEmpty())
         m_runSettings.categories = categories;
     const QString provider = m_runSettings.provider;
-    if (m_apiKey.isEmpty() && provider != u"openai-compatible") {
-        fail(tr("No API key for %1: set %2 (or store the key in the window's settings).")
+    if (m_apiKey.isEmpty() && LlmProviders::needsApiKey(provider)) {
+        fail(RunFailureKind::NoApiKey, tr("No API key for %1: set %2 (or store the key in the window's settings).")
                  .arg(provider, LlmApiKeys::environmentVariable(provider)));
         return;
     }
@@ -101,22 +104,24 @@ void DailyRun::begin(QDate day, QStringList categories)
     QString error;
     m_criteriaId = CriteriaRepository(m_db).saveIfNew(m_settings.criteria(), &error);
     if (m_criteriaId == 0) {
-        fail(tr("Cannot save the research criteria: %1").arg(error));
+        fail(RunFailureKind::Database, tr("Cannot save the research criteria: %1").arg(error));
         return;
     }
     const QDate rowDay = day.isValid() ? day : QDate::currentDate();
     m_summary.runId = runs.create(rowDay, m_runSettings.toJson(), m_criteriaId, m_runSettings.model, &error);
     if (m_summary.runId == 0) {
-        fail(tr("Cannot record the run in the database: %1").arg(error));
+        fail(RunFailureKind::Database, tr("Cannot record the run in the database: %1").arg(error));
         return;
     }
 
-    m_ingest = new DayIngest(m_db, m_http, m_settings, this);
+    m_ingest = new DayIngest(m_db, m_http, this);
     connect(m_ingest, &DayIngest::progress, this, &DailyRun::progress);
     connect(m_ingest, &DayIngest::notice, this, &DailyRun::notice);
     connect(m_ingest, &DayIngest::feedStored, this, &DailyRun::onFeedStored);
     connect(m_ingest, &DayIngest::finished, this, &DailyRun::onIngestFinished);
-    m_ingest->start(day, m_runSettings.categories);
+    IngestConfig ingest = RunConfig::ingestConfig(m_settings, m_runSettings.categories);
+    ingest.announceTypes = m_runSettings.announceTypes;
+    m_ingest->start(ingest, day);
 }
 
 void DailyRun::onFeedStored(const IngestSummary &ingest)
@@ -145,7 +150,7 @@ void DailyRun::onFeedStored(const IngestSummary &ingest)
     c.criteriaId = m_criteriaId;
     c.model = m_runSettings.model;
     if (c.hIndexFilter) {
-        if (const QString why = Endpoints::validate(c.s2BaseUrl); !why.isEmpty()) {
+        if (const QString why = UrlPolicy::problemWith(c.s2BaseUrl); !why.isEmpty()) {
             emit notice(tr("The h-index stage is skipped: Semantic Scholar address not usable: %1").arg(why));
             c.hIndexFilter = false;
         }
@@ -162,7 +167,7 @@ void DailyRun::onAuthorsDone(const AuthorStageResult &result)
     if (m_authors)
         m_authors->deleteLater();
     if (!result.error.isEmpty()) {
-        fail(result.error);
+        fail(RunFailureKind::Database, result.error);
         return;
     }
     if (m_cancelled || result.cancelled) {
@@ -179,7 +184,7 @@ void DailyRun::onAuthorsDone(const AuthorStageResult &result)
 
 void DailyRun::startSelection(const QStringList &ids)
 {
-    SelectionConfig config = m_runSettings.selectionConfig(m_settings);
+    SelectionConfig config = RunConfig::selectionConfig(m_runSettings, m_settings);
     config.baseUrl = Endpoints::resolve(m_settings).llmBase;
     config.apiKey = m_apiKey;
     if (m_runSettings.dailyBudgetUsd > 0) {
@@ -224,8 +229,10 @@ void DailyRun::onSelectionFinished(const SelectionSummary &selection)
     m_summary.costUsd = selection.costUsd;
     m_summary.priceKnown = selection.priceKnown;
     m_summary.budgetReached = m_summary.budgetReached || selection.budgetReached;
-    if (!selection.error.isEmpty() && m_summary.error.isEmpty() && !selection.cancelled)
+    if (!selection.error.isEmpty() && m_summary.error.isEmpty() && !selection.cancelled) {
         m_summary.error = selection.error;
+        m_summary.failure = selection.failure;
+    }
     if (m_selection)
         m_selection->deleteLater();
     selectionOver();
@@ -280,8 +287,10 @@ void DailyRun::onIngestFinished(const IngestSummary &ingest)
             m_selectionDone = true;
     } else if (!ingest.error.isEmpty()) {
         if (!feedWasStored) {
-            if (m_summary.error.isEmpty())
+            if (m_summary.error.isEmpty()) {
                 m_summary.error = ingest.error; // arXiv down, bad feed, bad categories ...
+                m_summary.failure = ingest.failure;
+            }
             m_selectionDone = true;
         } else if (m_summary.error.isEmpty()) {
             emit notice(tr("The arXiv metadata could not be completed: %1 (the digest uses the feed's text).")
@@ -330,7 +339,7 @@ bool DailyRun::acquireRunLock()
         qint64 pid = 0;
         QString host, app;
         lock->getLockInfo(&pid, &host, &app);
-        fail(tr("Another PaperSieve run is already working on this database (process %1). "
+        fail(RunFailureKind::AlreadyRunning, tr("Another PaperSieve run is already working on this database (process %1). "
                 "Wait for it to finish, or stop it, then try again.")
                  .arg(pid));
         return false;
@@ -339,10 +348,12 @@ bool DailyRun::acquireRunLock()
     return true;
 }
 
-void DailyRun::fail(const QString &message)
+void DailyRun::fail(RunFailureKind kind, const QString &message)
 {
-    if (m_summary.error.isEmpty())
+    if (m_summary.error.isEmpty()) {
         m_summary.error = message;
+        m_summary.failure = kind;
+    }
     m_selectionDone = true;
     if (m_ingest && !m_ingestDone) {
         m_ingest->cancel(); // its finished() completes the run
@@ -389,8 +400,10 @@ void DailyRun::finish()
         QString error;
         if (!RunRepository(m_db).finish(m_summary.runId, status, message, m_summary.ingest.announced,
                                         m_summary.ingest.kept, m_summary.relevant, &error)
-            && m_summary.error.isEmpty())
+            && m_summary.error.isEmpty()) {
             m_summary.error = tr("Cannot record the end of the run: %1").arg(error);
+            m_summary.failure = RunFailureKind::Database;
+        }
     }
     m_runLock.reset();
     m_running = false;

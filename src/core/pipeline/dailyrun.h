@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "arxiv/ingestsummary.h"
+#include "authorstage.h"
+#include "domain/runfailure.h"
+#include "domain/runsettings.h"
+#include "domain/runstage.h"
+#include "ingest/ingestsummary.h"
 #include "net/retrypolicy.h"
-#include "pipeline/authorstage.h"
-#include "pipeline/runsettings.h"
-#include "scoring/selectionsummary.h"
+#include "selection/selectionsummary.h"
 
 #include <QDate>
 #include <QMetaType>
@@ -39,7 +41,8 @@ struct RunSummary
     bool noAnnouncement = false;
     bool budgetReached = false;
     bool cancelled = false;
-    QString error;             // empty: it worked; otherwise one clear line for the user
+    QString error;             // empty: it worked; otherwise the detail a person needs (what answered what)
+    RunFailureKind failure = RunFailureKind::None; // what went wrong, for the advice and the exit code
 
     bool succeeded() const { return error.isEmpty() && !cancelled; }
 };
@@ -74,8 +77,8 @@ public:
     bool isRunning() const { return m_running; }
 
 signals:
-    // stage: "feed", "metadata", "authors", "pre-filter", "scoring"; total 0 = indeterminate.
-    void progress(const QString &stage, int done, int total);
+    // total 0 = indeterminate.
+    void progress(RunStage stage, int done, int total);
     void notice(const QString &message); // retries, fallbacks: one line each, for a log or stderr
     // The selection is over (scored, stopped by the budget, or failed after the feed was stored) while
     // the arXiv metadata may still be completing: the digest's papers and scores are final now, so it
@@ -93,7 +96,7 @@ private:
     void onSelectionFinished(const SelectionSummary &selection);
     void selectionOver();
     bool acquireRunLock();
-    void fail(const QString &message);
+    void fail(RunFailureKind kind, const QString &message);
     void maybeFinish();
     void finish();
     void fillFromDigest();

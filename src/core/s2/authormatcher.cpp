@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "authormatcher.h"
 
+#include "text/namekey.h"
+
 AuthorMatcher::AuthorMatcher(QList<FollowedAuthor> followed, QHash<QString, QString> resolvedIds)
 {
     for (FollowedAuthor &f : followed) {
         Entry e;
-        e.normalisedName = FollowedAuthor::normaliseName(f.name);
+        e.normalisedName = NameKey::of(f.name);
         if (f.s2Id.isEmpty())
             e.resolvedId = resolvedIds.value(f.name);
         e.followed = std::move(f);
@@ -29,7 +31,7 @@ std::optional<AuthorMatch> AuthorMatcher::match(const QList<PaperAuthorRef> &aut
         if (e.normalisedName.isEmpty())
             continue;
         for (const PaperAuthorRef &a : authors) {
-            if (FollowedAuthor::normaliseName(a.name) != e.normalisedName)
+            if (NameKey::of(a.name) != e.normalisedName)
                 continue;
             // The user named a specific person and S2 says this is someone else: a namesake.
             if (!e.followed.s2Id.isEmpty() && !a.s2Id.isEmpty() && a.s2Id != e.followed.s2Id)

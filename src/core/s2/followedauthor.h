@@ -15,8 +15,4 @@ struct FollowedAuthor
 
     // Each entry may hold several lines (the settings editor stores one text block).
     static QList<FollowedAuthor> parseLines(const QStringList &lines);
-
-    // Lower case, accents (Unicode or TeX: S\'anchez) removed, punctuation to spaces, spaces collapsed:
-    // "José  García-López" and "Jos\'e Garc\'ia-L\'opez" both give "jose garcia lopez".
-    static QString normaliseName(const QString &name);
 };

@@ -14,28 +14,23 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("S2Client", text);
-}
-
 QString describe(const HttpResult &r)
 {
     if (r.cancelled)
-        return tr("cancelled");
+        return S2Client::tr("cancelled");
     if (r.timedOut)
-        return tr("Semantic Scholar did not answer in time");
+        return S2Client::tr("Semantic Scholar did not answer in time");
     const QString server = S2Parser::errorMessage(r.body);
     if (r.status == 429)
-        return tr("Semantic Scholar's rate limit was reached (HTTP 429)%1")
+        return S2Client::tr("Semantic Scholar's rate limit was reached (HTTP 429)%1")
             .arg(server.isEmpty() ? QString() : u": "_s + server);
     if (r.status == 401 || r.status == 403)
-        return tr("Semantic Scholar refused the API key (HTTP %1)").arg(r.status);
+        return S2Client::tr("Semantic Scholar refused the API key (HTTP %1)").arg(r.status);
     if (r.status > 0)
-        return tr("Semantic Scholar answered HTTP %1%2")
+        return S2Client::tr("Semantic Scholar answered HTTP %1%2")
             .arg(r.status)
             .arg(server.isEmpty() ? QString() : u": "_s + server);
-    return tr("cannot reach Semantic Scholar: %1").arg(r.errorString);
+    return S2Client::tr("cannot reach Semantic Scholar: %1").arg(r.errorString);
 }
 
 QByteArray idsBody(const QStringList &ids)
@@ -268,7 +263,7 @@ void S2Client::cancel()
     dropped.swap(m_queue);
     HttpResult cancelled;
     cancelled.cancelled = true;
-    cancelled.errorString = tr("cancelled");
+    cancelled.errorString = S2Client::tr("cancelled");
     for (Job &job : dropped)
         job.done(cancelled);
     if (m_reply)

@@ -9,11 +9,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("S2Parser", text);
-}
-
 // hIndex arrives as a number; be lenient with a numeric string.
 std::optional<int> intField(const QJsonValue &v)
 {
@@ -45,13 +40,13 @@ bool arrayOf(const QByteArray &body, qsizetype expected, QJsonArray *array, QStr
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isArray()) {
         if (error)
-            *error = tr("Semantic Scholar sent something that is not a JSON list.");
+            *error = QCoreApplication::translate("S2Parser", "Semantic Scholar sent something that is not a JSON list.");
         return false;
     }
     *array = doc.array();
     if (array->size() != expected) {
         if (error)
-            *error = tr("Semantic Scholar answered %1 entries for %2 ids.").arg(array->size()).arg(expected);
+            *error = QCoreApplication::translate("S2Parser", "Semantic Scholar answered %1 entries for %2 ids.").arg(array->size()).arg(expected);
         return false;
     }
     return true;
@@ -109,7 +104,7 @@ bool S2Parser::parseAuthorSearch(const QByteArray &body, QList<S2Author> *out, Q
     const QJsonDocument doc = QJsonDocument::fromJson(body, &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
         if (error)
-            *error = tr("Semantic Scholar sent an author search answer that is not JSON.");
+            *error = QCoreApplication::translate("S2Parser", "Semantic Scholar sent an author search answer that is not JSON.");
         return false;
     }
     out->clear();

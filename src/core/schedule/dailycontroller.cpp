@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dailycontroller.h"
 
+#include "arxiv/arxivcalendar.h"
 #include "llm/llmapikeys.h"
+#include "llm/llmproviders.h"
 #include "llm/pricingtable.h"
 #include "net/httpclient.h"
-#include "schedule/arxivcalendar.h"
-#include "schedule/schedulestate.h"
+#include "schedulestate.h"
 #include "settings/appsettings.h"
 #include "settings/secretstore.h"
 #include "storage/runrepository.h"
@@ -211,12 +212,12 @@ void DailyController::startWithKey(quint64 generation, bool ok, const QString &k
     if (apiKey.isEmpty())
         apiKey = LlmApiKeys::fromEnvironment(provider); // as the headless command does
     if (apiKey.isEmpty() && !ok) {
-        finishEarly(tr("Cannot read the API key from the system keychain: %1").arg(error));
+        finishEarly(RunFailureKind::KeychainUnreadable, tr("Cannot read the API key from the system keychain: %1").arg(error));
         return;
     }
     // A local OpenAI-compatible server may need no key; the hosted providers always do.
-    if (apiKey.isEmpty() && provider != u"openai-compatible"_s) {
-        finishEarly(tr("No API key for %1: add it in Settings, or set %2.")
+    if (apiKey.isEmpty() && LlmProviders::needsApiKey(provider)) {
+        finishEarly(RunFailureKind::NoApiKey, tr("No API key for %1: add it in Settings, or set %2.")
                         .arg(provider, LlmApiKeys::environmentVariable(provider)));
         return;
     }
@@ -226,12 +227,15 @@ void DailyController::startWithKey(quint64 generation, bool ok, const QString &k
     m_run->start(m_origin == Origin::Scheduled ? QDate() : m_runDay);
 }
 
-void DailyController::finishEarly(const QString &error, bool cancelled)
+void DailyController::finishEarly(RunFailureKind kind, const QString &error)
 {
     RunSummary summary;
     summary.day = m_runDay;
-    summary.error = error;
-    summary.cancelled = cancelled;
+    summary.cancelled = kind == RunFailureKind::Cancelled;
+    if (!summary.cancelled) {
+        summary.error = error;
+        summary.failure = kind;
+    }
     // Like DailyRun: finished never from inside the call that started or cancelled the run.
     const quint64 generation = m_generation;
     QTimer::singleShot(0, this, [this, summary, generation] {
@@ -246,7 +250,7 @@ void DailyController::cancel()
         return;
     if (m_keyPending) {
         m_keyPending = false;
-        finishEarly({}, true);
+        finishEarly(RunFailureKind::Cancelled, {});
     } else {
         m_run->cancel();
     }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "dailyschedule.h"
+#include "domain/runstage.h"
 #include "pipeline/dailyrun.h"
-#include "schedule/dailyschedule.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -73,7 +74,7 @@ public slots:
 
 signals:
     void runStarted(const QDate &day);
-    void progress(const QString &stage, int done, int total);
+    void progress(RunStage stage, int done, int total);
     void runFinished(const RunSummary &summary);
     void nextRunChanged(const QDateTime &at);
     // One line for a log: woke from sleep, catch-up started, retry planned, API key missing.
@@ -84,7 +85,7 @@ private:
     void start(const QDate &day, Origin origin);
     void startWithKey(quint64 generation, bool ok, const QString &key, const QString &error);
     void onFinished(const RunSummary &summary);
-    void finishEarly(const QString &error, bool cancelled = false);
+    void finishEarly(RunFailureKind kind, const QString &error);
     void setNext(const QDateTime &at, const QDate &day);
     DailySchedule schedule() const;
     QDateTime now() const;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "arxivcalendar.h"
+#include "arxiv/arxivcalendar.h"
 #include "scheduleplan.h"
 #include "schedulestate.h"
 

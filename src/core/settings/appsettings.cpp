@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appsettings.h"
 
-#include "llm/servicetier.h"
+#include "domain/servicetier.h"
 
 #include <algorithm>
 

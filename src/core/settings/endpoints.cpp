@@ -3,8 +3,6 @@
 
 #include "appsettings.h"
 
-#include <QCoreApplication>
-#include <QHostAddress>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -28,27 +26,4 @@ Endpoints Endpoints::resolve(const AppSettings &settings)
     e.s2Api = pick("PAPERSIEVE_S2_API_URL", settings.s2ApiUrl(), u"https://api.semanticscholar.org/graph/v1"_s);
     e.llmBase = pick("PAPERSIEVE_LLM_BASE_URL", settings.llmBaseUrl(), QString());
     return e;
-}
-
-bool Endpoints::isLoopback(const QUrl &url)
-{
-    const QString host = url.host();
-    if (host.compare(u"localhost", Qt::CaseInsensitive) == 0)
-        return true;
-    const QHostAddress address(host);
-    return !address.isNull() && address.isLoopback();
-}
-
-QString Endpoints::validate(const QUrl &url)
-{
-    if (!url.isValid() || url.host().isEmpty())
-        return QCoreApplication::translate("Endpoints", "'%1' is not a valid URL").arg(url.toString());
-    if (url.scheme() == u"https")
-        return {};
-    if (url.scheme() == u"http" && isLoopback(url))
-        return {};
-    if (url.scheme() == u"http")
-        return QCoreApplication::translate("Endpoints", "%1 is not on this computer, so it must use https://")
-            .arg(url.host());
-    return QCoreApplication::translate("Endpoints", "'%1' must start with https://").arg(url.toString());
 }

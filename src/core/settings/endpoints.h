@@ -7,7 +7,7 @@
 class AppSettings;
 
 // The service base URLs, from (in order) the environment, the settings, the built-in default.
-// Plain http is accepted only for loopback hosts (tests, local LLM servers); remote hosts need https.
+// Whether an address is acceptable is net/urlpolicy.h's rule, checked where the address is used.
 struct Endpoints
 {
     QUrl arxivRss;  // https://rss.arxiv.org/rss/
@@ -16,8 +16,4 @@ struct Endpoints
     QUrl llmBase;   // empty: the provider's default
 
     static Endpoints resolve(const AppSettings &settings);
-
-    // Empty when url is acceptable, else a one-line reason.
-    static QString validate(const QUrl &url);
-    static bool isLoopback(const QUrl &url);
 };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "scoring/criteria.h"
+#include "domain/criteria.h"
 
 #include <QByteArray>
 #include <QDateTime>

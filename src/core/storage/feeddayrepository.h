@@ -19,7 +19,7 @@ public:
     struct Entry
     {
         QDate day;
-        QString categories;    // "cs.AI+cs.LG": sorted (DayListing::categoriesKey)
+        QString categories;    // "cs.AI+cs.LG": sorted (ArxivCategory::key)
         QString source = QStringLiteral("rss"); // rss | api (catch-up)
         int announced = 0;     // all announce types, de-duplicated
         int kept = 0;          // after the announce-type filter, de-duplicated

@@ -267,7 +267,7 @@ bool LibraryRepository::setRead(qint64 paperId, bool read)
     return true;
 }
 
-QList<LibraryDay> LibraryRepository::days(int relevanceCutoff, int noveltyCutoff)
+QList<LibraryDay> LibraryRepository::days(const DigestRule &rule)
 {
     QMap<QDate, LibraryDay> byDay;
     QSqlDatabase db = m_database.connection();
@@ -280,16 +280,15 @@ QList<LibraryDay> LibraryRepository::days(int relevanceCutoff, int noveltyCutoff
 
     QSqlQuery q(db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT a.day, COUNT(*), SUM(s.relevance IS NOT NULL),"
-              " SUM((s.relevance >= ? AND s.novelty >= ?) OR am.paper_id IS NOT NULL)"
+    q.prepare(u"SELECT a.day, COUNT(*), SUM(s.relevance IS NOT NULL), SUM("_s
+              + rule.sqlIsRelevant(u"s.relevance", u"s.novelty", u"am.paper_id IS NOT NULL")
+              + u")"
               " FROM (SELECT DISTINCT day, paper_id FROM announcements) a"
               " LEFT JOIN scores s ON s.id = (SELECT x.id FROM scores x WHERE x.paper_id = a.paper_id"
               "   AND x.stage = 'abstract' ORDER BY x.relevance IS NOT NULL DESC, x.id DESC LIMIT 1)"
               " LEFT JOIN (SELECT DISTINCT paper_id FROM scores WHERE stage = 'author' AND status = 'kept') am"
               "   ON am.paper_id = a.paper_id"
               " GROUP BY a.day"_s);
-    q.addBindValue(relevanceCutoff);
-    q.addBindValue(noveltyCutoff);
     if (!q.exec()) {
         m_lastError = q.lastError().text();
         return {};

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/digestrule.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QList>
@@ -121,8 +123,8 @@ class LibraryRepository final
 public:
     explicit LibraryRepository(Database &database);
 
-    // Newest first. relevanceCutoff/noveltyCutoff decide which scored papers count as relevant.
-    QList<LibraryDay> days(int relevanceCutoff, int noveltyCutoff);
+    // Newest first; `rule` decides which papers count as relevant.
+    QList<LibraryDay> days(const DigestRule &rule);
     QList<LibraryPaper> papersForDay(const QDate &day);
     // Every stored paper, newest announcement first (the benchmark's and a "whole history" view).
     QList<LibraryPaper> allPapers(int limit = -1);

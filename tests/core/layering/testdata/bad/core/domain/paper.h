@@ -1,0 +1,3 @@
+#pragma once
+#include "storage/repo.h"
+struct Paper {};

@@ -1,0 +1,2 @@
+#include "storage/repo.h"
+#include "window.h"
