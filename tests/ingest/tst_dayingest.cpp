@@ -8,6 +8,7 @@
 #include "net/httpclient.h"
 #include "settings/appsettings.h"
 #include "storage/database.h"
+#include "pipeline/runconfig.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -658,4 +659,3 @@ void TestDayIngest::cancelDuringMetadata()
 
 QTEST_GUILESS_MAIN(TestDayIngest)
 #include "tst_dayingest.moc"
-#include "pipeline/runconfig.h"

@@ -7,6 +7,7 @@
 #include "domain/criteria.h"
 #include "selection/promptbuilder.h"
 #include "selection/scoreparser.h"
+#include "llm/llmproviders.h"
 
 #include <QtTest>
 
@@ -298,4 +299,3 @@ void TestFakeLlmServer::reasoningModelRejectsTemperature()
 
 QTEST_GUILESS_MAIN(TestFakeLlmServer)
 #include "tst_fakellmserver.moc"
-#include "llm/llmproviders.h"

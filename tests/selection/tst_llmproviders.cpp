@@ -5,6 +5,7 @@
 #include "llm/geminiprovider.h"
 #include "llm/llmapikeys.h"
 #include "llm/llmerrortext.h"
+#include "llm/llmproviders.h"
 #include "llm/openaiprovider.h"
 #include "llm/pricingtable.h"
 #include "testdata.h"
@@ -42,7 +43,7 @@ QByteArray header(const HttpRequest &r, const QByteArray &name)
 std::unique_ptr<LlmProvider> make(const QString &id, const QString &base = {})
 {
     QString error;
-    auto p = LlmProvider::create(id, {QUrl(base), u"sk-test-1234567890abcdef"_s, false}, &error);
+    auto p = LlmProviders::create(id, {QUrl(base), u"sk-test-1234567890abcdef"_s, false}, &error);
     if (!p)
         qWarning("%s", qPrintable(error));
     return p;
@@ -115,7 +116,7 @@ void TestLlmProviders::openAiClassicAndCompatibleRequests()
     QVERIFY(!b.contains(u"prompt_cache_key"_s));
     // Azure-style endpoints take the key in "api-key" and keep their query.
     QString error;
-    auto azure = LlmProvider::create(u"openai-compatible"_s,
+    auto azure = LlmProviders::create(u"openai-compatible"_s,
                                      {QUrl(u"https://my.openai.azure.com/openai/deployments/d?api-version=2024-10-21"_s),
                                       u"azure-key"_s, false},
                                      &error);
@@ -126,7 +127,7 @@ void TestLlmProviders::openAiClassicAndCompatibleRequests()
     QCOMPARE(ar.url.path(), u"/openai/deployments/d/chat/completions"_s);
     QCOMPARE(ar.url.query(), u"api-version=2024-10-21"_s);
     // Plain http is only allowed on loopback.
-    QVERIFY(!LlmProvider::create(u"openai-compatible"_s, {QUrl(u"http://example.com/v1"_s), {}, false}, &error));
+    QVERIFY(!LlmProviders::create(u"openai-compatible"_s, {QUrl(u"http://example.com/v1"_s), {}, false}, &error));
 }
 
 void TestLlmProviders::openAiRecordedResponses()
@@ -266,12 +267,12 @@ void TestLlmProviders::geminiRequestAndRecordedUsage()
 void TestLlmProviders::unknownProviderAndMissingKey()
 {
     QString error;
-    QVERIFY(!LlmProvider::create(u"mistery"_s, {}, &error));
+    QVERIFY(!LlmProviders::create(u"mistery"_s, {}, &error));
     QVERIFY(error.contains(u"mistery"_s));
-    QVERIFY(!LlmProvider::create(u"openai"_s, {}, &error));
+    QVERIFY(!LlmProviders::create(u"openai"_s, {}, &error));
     QVERIFY(error.contains(u"API key"_s));
-    QVERIFY(!LlmProvider::create(u"openai-compatible"_s, {}, &error)); // needs a base URL
-    QVERIFY(LlmProvider::create(u"openai-compatible"_s, {QUrl(u"http://127.0.0.1:1234/v1"_s), {}, false}, &error));
+    QVERIFY(!LlmProviders::create(u"openai-compatible"_s, {}, &error)); // needs a base URL
+    QVERIFY(LlmProviders::create(u"openai-compatible"_s, {QUrl(u"http://127.0.0.1:1234/v1"_s), {}, false}, &error));
 }
 
 void TestLlmProviders::pricingOfRecordedUsage()

@@ -33,7 +33,7 @@ void TestEndpoints::validate_data()
     QTest::newRow("garbage") << u"not a url"_s << false;
 }
 
-void TestUrlPolicy::problemWith()
+void TestEndpoints::validate()
 {
     QFETCH(QString, url);
     QFETCH(bool, accepted);
