@@ -65,10 +65,13 @@ Figures measure(int runs, const std::function<void()> &setUp, const std::functio
     return {cpu.at(cpu.size() / 2), cpu.first(), wall.at(wall.size() / 2)};
 }
 
+// targetMs 0: a diagnostic row without a target of its own.
 void report(const char *what, const Figures &f, double targetMs)
 {
-    std::printf("%-42s cpu median %7.2f ms  min %7.2f   wall median %7.2f   target < %3.0f ms  %s\n", what,
-                f.cpuMedian, f.cpuMin, f.wallMedian, targetMs, f.cpuMedian < targetMs ? "met" : "MISSED");
+    std::printf("%-42s cpu median %7.2f ms  min %7.2f   wall median %7.2f", what, f.cpuMedian, f.cpuMin, f.wallMedian);
+    if (targetMs > 0)
+        std::printf("   target < %3.0f ms  %s", targetMs, f.cpuMedian < targetMs ? "met" : "MISSED");
+    std::printf("\n");
 }
 
 QList<FeedItem> dayOf1350(const QList<Paper> &records, const QDate &day)
@@ -148,18 +151,18 @@ int main(int argc, char *argv[])
                QXmlStreamReader xml(rss);
                while (!xml.atEnd())
                    xml.readNext();
-           }), 20);
+           }), 0);
     report("(floor: same, from a QString)", measure(runs, {}, [&] {
                QXmlStreamReader xml(QString::fromUtf8(rss));
                while (!xml.atEnd())
                    xml.readNext();
-           }), 20);
+           }), 0);
     report("(floor: same, no namespace processing)", measure(runs, {}, [&] {
                QXmlStreamReader xml(rss);
                xml.setNamespaceProcessing(false);
                while (!xml.atEnd())
                    xml.readNext();
-           }), 20);
+           }), 0);
     const DayListing listing = DayListing::build(day, categories, feed.items, {u"new"_s, u"cross"_s}, u"rss"_s);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     QTemporaryDir dir;

@@ -4,6 +4,7 @@
 #include "domain/announcetype.h"
 #include "domain/paper.h"
 #include "domain/score.h"
+#include "storage/announcementrepository.h"
 #include "storage/criteriarepository.h"
 #include "storage/database.h"
 #include "storage/paperrepository.h"
@@ -25,8 +26,10 @@ qint64 GuiFixture::addPaper(Database &db, const TestPaper &t)
     p.primaryCategory = t.categories.value(0);
     PaperRepository papers(db);
     const qint64 id = papers.upsert(p, QDateTime::currentDateTimeUtc());
-    if (id == 0 || !papers.addAnnouncement(id, t.day, p.primaryCategory, AnnounceType::New, 1)) {
-        qWarning("GuiFixture: cannot store %s: %s", qPrintable(t.arxivId), qPrintable(papers.errorString()));
+    AnnouncementRepository announcements(db);
+    if (id == 0 || !announcements.add(id, t.day, p.primaryCategory, AnnounceType::New, 1)) {
+        qWarning("GuiFixture: cannot store %s: %s", qPrintable(t.arxivId),
+                 qPrintable(id == 0 ? papers.errorString() : announcements.errorString()));
         return 0;
     }
     if (t.relevance > 0) {

@@ -4,6 +4,7 @@
 #include "domain/announcetype.h"
 #include "domain/paper.h"
 #include "domain/score.h"
+#include "storage/announcementrepository.h"
 #include "storage/criteriarepository.h"
 #include "storage/database.h"
 #include "storage/feeddayrepository.h"
@@ -121,6 +122,7 @@ bool DemoDay::writeTo(Database &db, QString *error) const
     const QStringList categories = toStringList(m_json.value(u"categories"_s));
 
     PaperRepository papers(db);
+    AnnouncementRepository announcements(db);
     QList<Score> scores;
     const QJsonArray list = m_json.value(u"papers"_s).toArray();
     for (const QJsonValue &v : list) {
@@ -143,9 +145,8 @@ bool DemoDay::writeTo(Database &db, QString *error) const
         // Listed under its primary category when that is one of the day's; else as a cross-list.
         const bool isNew = categories.contains(p.primaryCategory);
         const QString listedUnder = isNew ? p.primaryCategory : categories.value(0, p.primaryCategory);
-        if (!papers.addAnnouncement(id, m_day, listedUnder, isNew ? AnnounceType::New : AnnounceType::Cross,
-                                    p.version))
-            return fail(papers.errorString());
+        if (!announcements.add(id, m_day, listedUnder, isNew ? AnnounceType::New : AnnounceType::Cross, p.version))
+            return fail(announcements.errorString());
 
         Score s;
         s.arxivId = p.arxivId;

@@ -2,6 +2,7 @@
 #include "daystore.h"
 
 #include "arxiv/arxivcategory.h"
+#include "storage/announcementrepository.h"
 #include "storage/database.h"
 #include "storage/feeddayrepository.h"
 #include "storage/paperrepository.h"
@@ -33,7 +34,7 @@ bool DayStore::store(const DayListing &listing, const QDateTime &nowUtc, int *st
         m_error = papers.errorString();
         return false;
     }
-    QList<PaperRepository::Announcement> announcements;
+    QList<AnnouncementRepository::Announcement> announcements;
     for (qsizetype i = 0; i < listing.papers.size(); ++i) {
         const ListedPaper &lp = listing.papers.at(i);
         if (changes.at(i) != PaperRepository::Change::None)
@@ -41,8 +42,9 @@ bool DayStore::store(const DayListing &listing, const QDateTime &nowUtc, int *st
         for (const ListedPaper::Listing &l : lp.listings)
             announcements.append({ids.at(i), l.category, l.type, lp.announcedVersion});
     }
-    if (!papers.addAnnouncements(listing.day, announcements)) {
-        m_error = papers.errorString();
+    AnnouncementRepository listed(m_db);
+    if (!listed.addMany(listing.day, announcements)) {
+        m_error = listed.errorString();
         return false;
     }
     const IngestSummary s = listing.summary();

@@ -1,23 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/announcetype.h"
+#include "paperauthorrows.h"
+#include "paperbulkinsert.h"
+#include "preparedstatements.h"
+
 #include "domain/paper.h"
 
 #include <QDate>
 #include <QDateTime>
 #include <QHash>
 #include <QList>
-#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 
-#include <memory>
 #include <optional>
 
 class Database;
 
-// The papers, authors, paper_authors and announcements tables as ingest writes them.
+// The papers table as ingest writes it (authors through PaperAuthorRows, a day's new papers through
+// PaperBulkInsert, announcements through AnnouncementRepository).
 // One row per arXiv id however many days and categories list it. A newer version updates the row
 // (and clears metadata_complete, so the API fills it again); rows in `scores` keep the version they
 // were made for, so earlier scores stay marked as scored on the earlier version. An older version
@@ -45,27 +47,11 @@ public:
     qint64 upsert(const Paper &paper, const QDateTime &nowUtc, Change *change = nullptr);
 
     // upsert() for a whole day, in few statements (docs/BENCHMARKS.md, "Ingest"): the stored papers are
-    // looked up at once; the new ones are inserted many rows per statement, their authors resolved and
-    // linked with one statement each, and they are indexed for full-text search with one INSERT ...
-    // SELECT while the schema's per-row insert trigger stands aside (002_fts_bulk_index.sql): every
-    // statement that writes papers_fts makes FTS5 flush its pending terms into a new segment.
+    // looked up at once, the new ones go in through PaperBulkInsert.
     // *ids and *changes get one entry per paper, in order. All or nothing (a savepoint of its own):
     // returns false on a database error (errorString()) and leaves the database as it was.
     bool upsertMany(const QList<Paper> &papers, const QDateTime &nowUtc, QList<qint64> *ids,
                     QList<Change> *changes = nullptr);
-
-    // The paper is listed on `day` under `category` (a re-fetch of the day replaces the row).
-    bool addAnnouncement(qint64 paperId, const QDate &day, const QString &category, AnnounceType type, int version);
-
-    struct Announcement
-    {
-        qint64 paperId = 0;
-        QString category;
-        AnnounceType type = AnnounceType::New;
-        int version = 1;
-    };
-    // addAnnouncement() for a day's listings, in one statement.
-    bool addAnnouncements(const QDate &day, const QList<Announcement> &rows);
 
     // From an arXiv API id_list answer: full author list, primary category, comment, journal ref,
     // DOI, dates; marks the record complete. *found is true when the record was written: false when
@@ -78,7 +64,7 @@ public:
     // The ids among arxivIds whose metadata the API has not filled yet, in the given order.
     QStringList incompleteAmong(const QStringList &arxivIds);
 
-    QString errorString() const { return m_error; }
+    QString errorString() const;
 
 private:
     struct Stored
@@ -93,23 +79,10 @@ private:
     // upsert() of a paper known to be stored as `stored`.
     qint64 updateStored(const Paper &paper, const Stored &stored, Change *change);
     bool writeAll(qint64 id, const Paper &paper, bool complete);
-    bool insertRows(const QList<const Paper *> &papers, const QDateTime &nowUtc, QList<qint64> *ids);
-    bool insertNew(const QList<const Paper *> &papers, const QDateTime &nowUtc, QList<qint64> *ids);
-    // Authors of papers that have no author rows yet.
-    bool linkAuthors(const QList<qint64> &paperIds, const QList<const Paper *> &papers);
-    // The shared (not S2-linked) author row of each name, made where missing.
-    bool authorIdsFor(const QStringList &names, QHash<QString, qint64> *ids);
-    bool findAuthorIds(const QStringList &names, QHash<QString, qint64> *ids);
-    bool indexForSearch(const QList<qint64> &paperIds);
     bool replaceAuthors(qint64 paperId, const QList<Author> &authors);
-    qint64 authorIdFor(const QString &name);
-    bool exec(QSqlQuery &query);
-    QSqlQuery &prepared(int slot, const QString &sql);
-    bool fail(const QSqlQuery &query);
 
     Database &m_db;
-    QString m_error;
-    std::unique_ptr<QSqlQuery> m_queries[20];
-    std::unique_ptr<QSqlQuery> m_insertRows; // for m_insertRowsCount rows
-    int m_insertRowsCount = 0;
+    PreparedStatements m_sql;
+    PaperAuthorRows m_authors;
+    PaperBulkInsert m_bulk;
 };
