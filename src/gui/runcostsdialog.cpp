@@ -6,6 +6,7 @@
 #include "models/requesttablemodel.h"
 #include "models/runtablemodel.h"
 #include "storage/libraryrepository.h"
+#include "storage/runhistory.h"
 #include "text/costformat.h"
 #include "ui_runcostsdialog.h"
 
@@ -25,7 +26,7 @@ RunCostsDialog::RunCostsDialog(Database &database, const QDate &today, QWidget *
     , m_requestModel(new RequestTableModel(database, this))
 {
     m_ui->setupUi(this);
-    m_ui->costChart->setCosts(LibraryRepository(database).costPerDay(today.addDays(-29), today));
+    m_ui->costChart->setCosts(RunHistory(database).costPerDay(today.addDays(-29), today));
 
     m_runModel->reload();
     m_ui->runTable->setModel(m_runModel);

@@ -3,6 +3,7 @@
 #include "demo/demolibrary.h"
 #include "storage/database.h"
 #include "storage/libraryrepository.h"
+#include "storage/runhistory.h"
 #include "text/costformat.h"
 #include "domain/digestrule.h"
 
@@ -107,7 +108,7 @@ void TestDemoDay::runCarriesTheReferenceTokenTable()
 {
     DemoLibrary demo;
     QVERIFY(demo.open());
-    LibraryRepository repo(demo.database());
+    RunHistory repo(demo.database());
     const QList<LibraryRun> runs = repo.runs();
     QCOMPARE(runs.size(), 1);
     const LibraryRun &run = runs.first();

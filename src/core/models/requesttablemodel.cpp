@@ -16,7 +16,7 @@ RequestTableModel::RequestTableModel(Database &database, QObject *parent)
 
 void RequestTableModel::showRun(qint64 runId)
 {
-    LibraryRepository repo(m_database);
+    RunHistory repo(m_database);
     QList<LibraryRequest> requests = runId > 0 ? repo.requestsForRun(runId) : QList<LibraryRequest>();
     beginResetModel();
     m_runId = runId;

@@ -16,7 +16,7 @@ RunTableModel::RunTableModel(Database &database, QObject *parent)
 
 void RunTableModel::reload()
 {
-    LibraryRepository repo(m_database);
+    RunHistory repo(m_database);
     QList<LibraryRun> runs = repo.runs();
     beginResetModel();
     m_runs = std::move(runs);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "storage/libraryrepository.h"
+#include "storage/runhistory.h"
 
 #include <QAbstractTableModel>
 

@@ -66,57 +66,9 @@ struct LibraryPaperDetail
     QString filterNote;     // a filter stage's decision when the abstract was never scored
 };
 
-// Aggregated LLM usage of one run and model: the reference digest's token table.
-struct LibraryRunUsage
-{
-    QString model;
-    qint64 promptTokens = 0;
-    qint64 cachedTokens = 0;
-    qint64 completionTokens = 0;
-    qint64 reasoningTokens = 0;
-    double costUsd = 0;
-    int requests = 0;
-    int failedRequests = 0;
-};
-
-struct LibraryRun
-{
-    qint64 id = 0;
-    QDate day;
-    QDateTime started;
-    QDateTime finished;
-    QString status;         // running | finished | failed | cancelled | budget
-    QString message;
-    QString model;
-    int announced = 0;
-    int scanned = 0;
-    int relevant = 0;
-    QList<LibraryRunUsage> usage; // one entry per model
-    double costUsd() const;
-};
-
-struct LibraryRequest
-{
-    qint64 id = 0;
-    QString stage;
-    QString provider;
-    QString model;
-    QDateTime started;
-    int latencyMs = 0;
-    int paperCount = 0;
-    qint64 promptTokens = 0;
-    qint64 cachedTokens = 0;
-    qint64 completionTokens = 0;
-    qint64 reasoningTokens = 0;
-    double costUsd = 0;
-    QString serviceTier;     // standard | flex
-    QString status;
-    int httpStatus = 0;
-    QString error;
-};
-
 // The read side of the library for the window: days, a day's papers with their latest scores, search over
-// the whole history (FTS5), runs and their costs; plus the user's marks (star, read), its only writes.
+// the whole history (FTS5); plus the user's marks (star, read), its only writes. Runs and their costs
+// are RunHistory's.
 // Runs on the calling thread's connection; cheap to construct.
 class LibraryRepository final
 {
@@ -136,13 +88,6 @@ public:
     bool setStarred(qint64 paperId, bool starred);
     bool setRead(qint64 paperId, bool read);
 
-    // Newest first; limit < 0: all.
-    QList<LibraryRun> runs(int limit = -1);
-    std::optional<LibraryRun> run(qint64 runId);
-    QList<LibraryRequest> requestsForRun(qint64 runId);
-    // Cost per announcement day over [from, to], days without cost included as 0.
-    QList<QPair<QDate, double>> costPerDay(const QDate &from, const QDate &to);
-
     bool isEmpty(); // no paper stored at all
     QString lastError() const { return m_lastError; }
 
@@ -152,7 +97,6 @@ public:
 
 private:
     QList<LibraryPaper> readPapers(const QString &sql, const QList<QVariant> &binds);
-    QList<LibraryRunUsage> usageForRun(qint64 runId);
 
     Database &m_database;
     QString m_lastError;
