@@ -151,7 +151,7 @@ void DayIngest::fetchFeed(const QDate &requestedDay)
 
 void DayIngest::onFeed(const QDate &requestedDay, const HttpResult &result)
 {
-    if (!result.isSuccess()) {
+    if (!result.isSuccess() && !result.isCutOff()) { // a cut-off feed: the parser says where it broke off
         fail(ArxivFailure::describe(tr("arXiv's feed"), result, attempts()));
         return;
     }
