@@ -6,6 +6,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <memory>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -82,6 +83,10 @@ void FakeHttpServer::onNewConnection()
         connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             m_buffers.remove(socket);
+            const qsizetype i = m_requestOf.value(socket, -1);
+            m_requestOf.remove(socket);
+            if (i >= 0 && i < m_requests.size() && m_requests.at(i).closedAtMs < 0)
+                m_requests[i].closedAtMs = m_clock.elapsed();
             socket->deleteLater();
         });
     }
@@ -123,6 +128,7 @@ void FakeHttpServer::onReadyRead(QTcpSocket *socket)
     request.receivedAtMs = m_clock.elapsed();
 
     m_requests.append(request);
+    m_requestOf.insert(socket, m_requests.size() - 1);
     ++m_inFlight;
     m_maxConcurrent = std::max(m_maxConcurrent, m_inFlight);
     emit requestReceived(request);
@@ -187,8 +193,26 @@ void FakeHttpServer::writeResponse(QTcpSocket *socket, const FakeResponse &respo
         return;
     }
 
-    head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n";
+    head += "Content-Length: "
+        + (response.contentLength.isEmpty() ? QByteArray::number(response.body.size()) : response.contentLength)
+        + "\r\n\r\n";
     socket->write(head);
+    if (response.dripMs > 0) {
+        // A server that keeps the connection busy without ever finishing: one byte at a time.
+        auto *drip = new QTimer(socket);
+        drip->setTimerType(Qt::PreciseTimer);
+        auto sent = std::make_shared<qsizetype>(0);
+        connect(drip, &QTimer::timeout, socket, [socket, drip, sent, body = response.body] {
+            if (*sent >= body.size()) {
+                drip->stop();
+                socket->disconnectFromHost();
+                return;
+            }
+            socket->write(body.mid((*sent)++, 1));
+        });
+        drip->start(response.dripMs);
+        return;
+    }
     if (response.fault == FakeResponse::Fault::Truncate) {
         socket->write(response.body.left(response.body.size() / 2));
         socket->disconnectFromHost(); // flushes what was written, then closes early

@@ -23,6 +23,7 @@ struct FakeRequest
     QHash<QByteArray, QByteArray> headers;   // lower-case names
     QByteArray body;
     qint64 receivedAtMs = 0;                 // since the server started listening
+    qint64 closedAtMs = -1;                  // when its connection ended (either side), -1 while open
 };
 
 struct FakeResponse
@@ -42,6 +43,8 @@ struct FakeResponse
     Fault fault = Fault::None;
     QList<QByteArray> chunks;                // when set: streamed one by one (SSE), chunkDelayMs apart
     int chunkDelayMs = 0;
+    int dripMs = 0;                          // when > 0: after the headers, one byte of body every dripMs
+    QByteArray contentLength;                // announced instead of the body's real size (a lie), if set
 
     static FakeResponse json(const QByteArray &body, int status = 200);
     static FakeResponse xml(const QByteArray &body, int status = 200);
@@ -72,7 +75,11 @@ public:
     QList<FakeRequest> requests() const { return m_requests; }
     int requestCount() const { return int(m_requests.size()); }
     int maxConcurrentRequests() const { return m_maxConcurrent; }
-    void clearRequests() { m_requests.clear(); }
+    void clearRequests()
+    {
+        m_requests.clear();
+        m_requestOf.clear();
+    }
 
 signals:
     void requestReceived(const FakeRequest &request);
@@ -90,6 +97,7 @@ private:
     QList<std::tuple<QByteArray, QByteArray, Handler>> m_routes;
     QList<FakeRequest> m_requests;
     QHash<QTcpSocket *, QByteArray> m_buffers;
+    QHash<QTcpSocket *, qsizetype> m_requestOf; // index into m_requests of the socket's last request
     int m_inFlight = 0;
     int m_maxConcurrent = 0;
 };

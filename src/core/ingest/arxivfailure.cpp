@@ -16,8 +16,12 @@ QString ArxivFailure::describe(const QString &what, const HttpResult &result, in
     const QString tries = RetryPolicy::isRetryable(result) && attempts > 1
         ? ArxivFailure::tr(" (tried %n times)", nullptr, attempts)
         : QString();
+    if (result.redirectRefused || result.tooLarge)
+        return ArxivFailure::tr("%1: %2").arg(what, result.errorString);
     if (result.timedOut)
         return ArxivFailure::tr("%1 did not answer in time%2: arXiv may be down or slow, try again later").arg(what, tries);
+    if (result.isCutOff())
+        return ArxivFailure::tr("%1 was cut off mid-download%2: arXiv may be overloaded, try again later").arg(what, tries);
     if (result.status == 429)
         return ArxivFailure::tr("%1 refused PaperSieve for sending too many requests (HTTP 429)%2: %3")
             .arg(what, tries, result.errorString.isEmpty() ? ArxivFailure::tr("wait a few minutes, then try again") : result.errorString);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "catchupfetcher.h"
 
-#include "arxivfailure.h"
 #include "arxiv/arxivurls.h"
 #include "arxiv/atomparser.h"
+#include "arxivfailure.h"
+#include "ingestconfig.h"
 #include "net/requestqueue.h"
 
 #include <QCoreApplication>
@@ -69,6 +70,7 @@ void CatchUpFetcher::requestPage()
         ? ArxivUrls::apiSubmittedBetween(m_apiBase, m_categories, m_window.start, m_window.end, m_start, max)
         : ArxivUrls::apiRecent(m_apiBase, m_categories, m_start, max);
     request.timeoutMs = m_timeoutMs;
+    request.maxBytes = kArxivMaxBytes;
     m_queue.enqueue(request, this, [this](const HttpResult &r) { onPage(r); });
 }
 

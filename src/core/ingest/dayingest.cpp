@@ -11,7 +11,9 @@
 #include "daystore.h"
 #include "metadatacompleter.h"
 #include "net/requestqueue.h"
+#include "net/spacingledger.h"
 #include "net/urlpolicy.h"
+#include "storage/database.h"
 #include "storage/paperrepository.h"
 
 #include <QRegularExpression>
@@ -89,6 +91,11 @@ void DayIngest::start(const IngestConfig &config, const QDate &day)
     m_queue = RequestQueue::shared(m_http, u"arxiv"_s);
     const int spacing = m_config.requestSpacingMs;
     m_queue->setSpacingMs(spacing);
+    // arXiv asks for 3 s between requests from one machine: every process on this database (the
+    // window, cron's `papersieve run`, a `fetch`) shares the time of the last request, with a margin.
+    m_queue->setSpacingMarginMs(250);
+    if (const QString db = m_db.filePath(); !db.isEmpty() && !db.startsWith(u':'))
+        m_queue->setSpacingLedger(std::make_shared<SpacingLedger>(db + u".arxiv-spacing"_s));
     RetryPolicy policy;
     policy.maxAttempts = kAttempts;
     policy.baseDelayMs = std::max(50, spacing); // backoff never faster than the polite rate
@@ -141,6 +148,7 @@ void DayIngest::fetchFeed(const QDate &requestedDay)
     HttpRequest request;
     request.url = ArxivUrls::rssFeed(m_config.rssBase, m_categories);
     request.timeoutMs = m_config.timeoutMs;
+    request.maxBytes = kArxivMaxBytes;
     const quint64 generation = m_generation;
     m_queue->enqueue(request, this, [this, generation, requestedDay](const HttpResult &result) {
         if (generation == m_generation && m_running)
@@ -150,7 +158,7 @@ void DayIngest::fetchFeed(const QDate &requestedDay)
 
 void DayIngest::onFeed(const QDate &requestedDay, const HttpResult &result)
 {
-    if (!result.isSuccess()) {
+    if (!result.isSuccess() && !result.isCutOff()) { // a cut-off feed: the parser says where it broke off
         fail(RunFailureKind::ArxivUnavailable, ArxivFailure::describe(tr("arXiv's feed"), result, attempts()));
         return;
     }

@@ -6,6 +6,9 @@
 #include <QStringList>
 #include <QUrl>
 
+// The largest answer arXiv is trusted with: a day's feed of every category is ~10 MiB.
+inline constexpr qint64 kArxivMaxBytes = 64 * 1024 * 1024;
+
 // What one DayIngest::start() is given (made from the settings by pipeline/runconfig.h).
 struct IngestConfig
 {

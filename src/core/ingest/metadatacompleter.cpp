@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "metadatacompleter.h"
 
-#include "arxivfailure.h"
 #include "arxiv/arxivurls.h"
 #include "arxiv/atomparser.h"
+#include "arxivfailure.h"
 #include "daystore.h"
+#include "ingestconfig.h"
 #include "net/requestqueue.h"
 
 #include <QCoreApplication>
@@ -59,6 +60,7 @@ void MetadataCompleter::requestBatch()
     HttpRequest request;
     request.url = ArxivUrls::apiIdList(m_apiBase, m_batches.at(m_batch));
     request.timeoutMs = m_timeoutMs;
+    request.maxBytes = kArxivMaxBytes;
     m_queue.enqueue(request, this, [this](const HttpResult &r) { onAnswer(r); });
 }
 

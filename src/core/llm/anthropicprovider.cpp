@@ -79,6 +79,7 @@ HttpRequest AnthropicProvider::buildRequest(const LlmPrompt &prompt, const LlmCa
     request.url = endpoint();
     request.method = QByteArrayLiteral("POST");
     request.timeoutMs = options.timeoutMs;
+    request.maxBytes = kMaxAnswerBytes;
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     request.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
     request.setHeader(QByteArrayLiteral("anthropic-version"), QByteArrayLiteral("2023-06-01"));

@@ -71,6 +71,7 @@ HttpRequest GeminiProvider::buildRequest(const LlmPrompt &prompt, const LlmCallO
     request.url = endpoint(options.model);
     request.method = QByteArrayLiteral("POST");
     request.timeoutMs = options.timeoutMs;
+    request.maxBytes = kMaxAnswerBytes;
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     request.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
     request.setHeader(QByteArrayLiteral("x-goog-api-key"), m_config.apiKey.toUtf8());

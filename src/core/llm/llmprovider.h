@@ -40,6 +40,10 @@ class LlmProvider
 public:
     virtual ~LlmProvider() = default;
 
+    // The largest answer read from a provider: a batch's reply is a few KiB, a broken or hostile
+    // server's endless one must not exhaust memory.
+    static constexpr qint64 kMaxAnswerBytes = 16 * 1024 * 1024;
+
     // "openai", "openai-compatible", "anthropic", "gemini"
     virtual QString id() const = 0;
     virtual QString displayName() const = 0;

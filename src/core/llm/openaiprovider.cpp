@@ -67,6 +67,7 @@ HttpRequest OpenAiProvider::buildRequest(const LlmPrompt &prompt, const LlmCallO
     request.url = endpoint();
     request.method = QByteArrayLiteral("POST");
     request.timeoutMs = options.timeoutMs;
+    request.maxBytes = kMaxAnswerBytes;
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     request.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
     if (!m_config.apiKey.isEmpty()) {

@@ -1,11 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "requestqueue.h"
 
+#include "spacingledger.h"
+
 #include <QCoreApplication>
 
 #include <algorithm>
+#include <climits>
 
 using namespace Qt::Literals::StringLiterals;
+
+namespace {
+constexpr qint64 kNsPerMs = 1000000;
+}
 
 RequestQueue::RequestQueue(HttpClient &http, QObject *parent)
     : QObject(parent)
@@ -20,12 +27,11 @@ RequestQueue::RequestQueue(HttpClient &http, QObject *parent)
 
 RequestQueue::~RequestQueue()
 {
-    // Pending callbacks are dropped: their owners are being torn down with us. The reply in
-    // flight is aborted so the server sees the connection go; its callback finds no current job.
+    // Pending callbacks are dropped: their owners are being torn down with us. The request in
+    // flight is cancelled so the server sees the connection go; its callback finds no current job.
     m_jobs.clear();
     m_current.reset();
-    if (m_reply)
-        cancelReply(m_reply);
+    m_http.cancel(m_inFlight);
 }
 
 RequestQueue *RequestQueue::shared(HttpClient &http, const QString &service)
@@ -52,52 +58,69 @@ quint64 RequestQueue::enqueue(const HttpRequest &request, QObject *context, Call
     return ticket;
 }
 
+qint64 RequestQueue::msUntilAllowed() const
+{
+    qint64 startAtNs = m_jobs.first().notBeforeNs;
+    if (m_lastStartNs >= 0)
+        startAtNs = std::max(startAtNs, m_lastStartNs + (qint64(m_spacingMs) + m_marginMs) * kNsPerMs);
+    const qint64 leftNs = startAtNs - m_clock.nsecsElapsed();
+    return leftNs <= 0 ? 0 : (leftNs + kNsPerMs - 1) / kNsPerMs; // rounded up: never a hair early
+}
+
 void RequestQueue::schedule()
 {
     if (m_current || m_jobs.isEmpty()) {
         m_timer.stop();
         return;
     }
-    const qint64 now = m_clock.elapsed();
-    qint64 startAt = m_jobs.first().notBeforeMs;
-    if (m_lastStartMs >= 0)
-        startAt = std::max(startAt, m_lastStartMs + m_spacingMs);
     // Always through the timer, so enqueue() and callbacks never start a request re-entrantly.
-    m_timer.start(int(std::max<qint64>(0, startAt - now)));
+    m_timer.start(int(std::min<qint64>(msUntilAllowed(), INT_MAX)));
 }
 
 void RequestQueue::startNext()
 {
-    while (!m_current && !m_jobs.isEmpty()) {
-        Job job = m_jobs.takeFirst();
-        if (job.hasContext && !job.context)
-            continue; // its owner is gone: nobody wants the answer, so do not ask
-        ++job.attempt;
-        m_lastStartMs = m_clock.elapsed();
-        const HttpRequest request = job.request;
-        m_current = std::move(job);
-        m_reply = m_http.send(request, this, [this](const HttpResult &result) { onResult(result); });
+    // Drop the jobs whose owner is gone: nobody wants the answer, so do not ask.
+    while (!m_jobs.isEmpty() && m_jobs.first().hasContext && !m_jobs.first().context)
+        m_jobs.removeFirst();
+    if (m_current || m_jobs.isEmpty())
+        return;
+    // Even a precise timer may fire a little early; check the clock, not the timer.
+    if (const qint64 wait = msUntilAllowed(); wait > 0) {
+        m_timer.start(int(std::min<qint64>(wait, INT_MAX)));
         return;
     }
+    if (m_ledger) {
+        // Another process may have sent since: it claims the slot in the file or tells us how long.
+        if (const qint64 wait = m_ledger->claim(qint64(m_spacingMs) + m_marginMs); wait > 0) {
+            m_timer.start(int(std::min<qint64>(wait, INT_MAX)));
+            return;
+        }
+    }
+    Job job = m_jobs.takeFirst();
+    ++job.attempt;
+    m_lastStartNs = m_clock.nsecsElapsed();
+    const HttpRequest request = job.request;
+    m_current = std::move(job);
+    m_inFlight = m_http.send(request, this, [this](const HttpResult &result) { onResult(result); });
 }
 
 void RequestQueue::onResult(const HttpResult &result)
 {
-    m_reply = nullptr;
+    m_inFlight = {};
     if (!m_current)
         return;
     Job job = std::move(*m_current);
     m_current.reset();
 
-    // A 2xx whose transfer broke off (the connection closed before Content-Length was reached) is
-    // a transient failure too, not an answer: the server may well send the whole body next time.
-    const bool cutOff = isCutOff(result);
-    if ((result.isSuccess() && !cutOff) || result.cancelled || !(cutOff || RetryPolicy::isRetryable(result))
-        || job.attempt >= m_policy.maxAttempts) {
+    if (result.status == 429 && m_growthOn429 > 1.0)
+        m_spacingMs = int(std::min<double>(m_spacingMs * m_growthOn429 + 1, INT_MAX / 2));
+    // A 2xx whose transfer broke off is retried too (RetryPolicy::isRetryable): the server may well
+    // send the whole body next time.
+    if (result.isSuccess() || !RetryPolicy::isRetryable(result) || job.attempt >= m_policy.maxAttempts) {
         finish(std::move(job), result);
         return;
     }
-    if (const auto after = result.retryAfterSeconds(); after && qint64(*after) * 1000 > m_policy.maxDelayMs) {
+    if (const auto after = m_policy.excessiveRetryAfter(result)) {
         // Waiting this long silently would look like a hang; say so instead.
         HttpResult r = result;
         r.errorString = QCoreApplication::translate("RequestQueue", "the server asks to wait %n second(s) before trying again",
@@ -106,8 +129,8 @@ void RequestQueue::onResult(const HttpResult &result)
         return;
     }
     const int delay = std::max(m_policy.delayMs(job.attempt, result), m_spacingMs);
-    job.notBeforeMs = m_clock.elapsed() + delay;
-    emit retryScheduled(job.request.url, job.attempt + 1, m_policy.maxAttempts, delay, describe(result));
+    job.notBeforeNs = m_clock.nsecsElapsed() + qint64(delay) * kNsPerMs;
+    emit retryScheduled(job.request.url, job.attempt + 1, m_policy.maxAttempts, delay, describe(result), job.ticket);
     m_jobs.prepend(std::move(job)); // keeps its place: the server's wait applies to everyone in this lane
     schedule();
 }
@@ -123,8 +146,7 @@ void RequestQueue::finish(Job job, const HttpResult &result)
 void RequestQueue::cancel(quint64 ticket)
 {
     if (m_current && m_current->ticket == ticket) {
-        if (m_reply)
-            cancelReply(m_reply); // ends in onResult() with cancelled set
+        m_http.cancel(m_inFlight); // ends in onResult() with cancelled set
         return;
     }
     for (qsizetype i = 0; i < m_jobs.size(); ++i) {
@@ -158,15 +180,9 @@ HttpResult RequestQueue::cancelledResult()
     return r;
 }
 
-bool RequestQueue::isCutOff(const HttpResult &result)
-{
-    return result.status >= 200 && result.status < 300 && !result.cancelled && !result.timedOut
-        && result.networkError != QNetworkReply::NoError;
-}
-
 QString RequestQueue::describe(const HttpResult &result)
 {
-    if (isCutOff(result))
+    if (result.isCutOff())
         return QCoreApplication::translate("RequestQueue", "the answer was cut off");
     if (result.timedOut)
         return QCoreApplication::translate("RequestQueue", "no answer in time");

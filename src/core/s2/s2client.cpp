@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "s2client.h"
 
+#include "net/requestqueue.h"
 #include "s2parser.h"
 
 #include <QCoreApplication>
@@ -14,25 +15,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-QString describe(const HttpResult &r)
-{
-    if (r.cancelled)
-        return S2Client::tr("cancelled");
-    if (r.timedOut)
-        return S2Client::tr("Semantic Scholar did not answer in time");
-    const QString server = S2Parser::errorMessage(r.body);
-    if (r.status == 429)
-        return S2Client::tr("Semantic Scholar's rate limit was reached (HTTP 429)%1")
-            .arg(server.isEmpty() ? QString() : u": "_s + server);
-    if (r.status == 401 || r.status == 403)
-        return S2Client::tr("Semantic Scholar refused the API key (HTTP %1)").arg(r.status);
-    if (r.status > 0)
-        return S2Client::tr("Semantic Scholar answered HTTP %1%2")
-            .arg(r.status)
-            .arg(server.isEmpty() ? QString() : u": "_s + server);
-    return S2Client::tr("cannot reach Semantic Scholar: %1").arg(r.errorString);
-}
-
 QByteArray idsBody(const QStringList &ids)
 {
     QJsonObject o;
@@ -62,15 +44,61 @@ struct BatchJoin
 
 S2Client::S2Client(HttpClient &http, const QUrl &baseUrl, QObject *parent)
     : QObject(parent)
-    , m_http(http)
+    , m_queue(RequestQueue::shared(http, u"s2"_s))
     , m_base(baseUrl)
 {
     m_retry.baseDelayMs = 2000;
-    m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, [this] {
-        m_waiting = false;
-        pump();
-    });
+    m_queue->setRetryPolicy(m_retry);
+    m_queue->setSpacingMs(1000);
+    m_queue->setSpacingGrowthOn429(1.1);
+    connect(m_queue, &RequestQueue::retryScheduled, this,
+            [this](const QUrl &, int attempt, int maxAttempts, int delayMs, const QString &reason, quint64 ticket) {
+                onRetry(attempt, maxAttempts, delayMs, reason, ticket);
+            });
+}
+
+void S2Client::setSpacingMs(int ms)
+{
+    if (m_queue)
+        m_queue->setSpacingMs(ms);
+}
+
+int S2Client::spacingMs() const
+{
+    return m_queue ? m_queue->spacingMs() : 0;
+}
+
+void S2Client::setRetryPolicy(const RetryPolicy &policy)
+{
+    m_retry = policy;
+    if (m_queue)
+        m_queue->setRetryPolicy(policy);
+}
+
+QString S2Client::describe(const HttpResult &r) const
+{
+    if (r.cancelled)
+        return tr("cancelled");
+    if (r.timedOut)
+        return tr("Semantic Scholar did not answer in time");
+    if (r.redirectRefused || r.tooLarge)
+        return tr("Semantic Scholar: %1").arg(r.errorString);
+    const QString server = S2Parser::errorMessage(r.body);
+    if (r.status == 429) {
+        if (const auto wait = m_retry.excessiveRetryAfter(r))
+            return tr("Semantic Scholar asks to wait %1 s before trying again (HTTP 429); not waited for").arg(*wait);
+        return tr("Semantic Scholar's rate limit was reached (HTTP 429)%1")
+            .arg(server.isEmpty() ? QString() : u": "_s + server);
+    }
+    if (r.status == 401 || r.status == 403)
+        return tr("Semantic Scholar refused the API key (HTTP %1)").arg(r.status);
+    if (r.isCutOff())
+        return tr("Semantic Scholar's answer was cut off: %1").arg(r.errorString);
+    if (r.status > 0)
+        return tr("Semantic Scholar answered HTTP %1%2")
+            .arg(r.status)
+            .arg(server.isEmpty() ? QString() : u": "_s + server);
+    return tr("cannot reach Semantic Scholar: %1").arg(r.errorString);
 }
 
 QUrl S2Client::endpoint(const QString &path, const QString &fields) const
@@ -93,6 +121,7 @@ HttpRequest S2Client::makeRequest(const QUrl &url, const QByteArray &method, con
     r.method = method;
     r.body = body;
     r.timeoutMs = m_timeoutMs;
+    r.maxBytes = kMaxAnswerBytes;
     if (!body.isEmpty())
         r.setHeader("Content-Type", "application/json");
     if (!m_apiKey.isEmpty())
@@ -112,9 +141,8 @@ void S2Client::fetchAuthors(const QStringList &authorIds, QObject *context, Auth
     for (qsizetype start = 0; start < authorIds.size(); start += kAuthorBatchMax) {
         const QStringList chunk = authorIds.mid(start, kAuthorBatchMax);
         ++join->pending;
-        Job job;
-        job.request = makeRequest(endpoint(u"/author/batch"_s, u"name,hIndex"_s), "POST", idsBody(chunk));
-        job.done = [join, start, chunk, guard, done](const HttpResult &r) {
+        const HttpRequest request = makeRequest(endpoint(u"/author/batch"_s, u"name,hIndex"_s), "POST", idsBody(chunk));
+        enqueue(request, [this, join, start, chunk, guard, done](const HttpResult &r) {
             QString error;
             if (r.isSuccess()) {
                 QList<std::optional<S2Author>> parsed;
@@ -126,8 +154,7 @@ void S2Client::fetchAuthors(const QStringList &authorIds, QObject *context, Auth
                 error = describe(r);
             }
             join->settle(error, guard, done);
-        };
-        enqueue(std::move(job));
+        });
     }
 }
 
@@ -147,9 +174,8 @@ void S2Client::fetchPapersByArxivId(const QStringList &arxivIds, QObject *contex
         for (const QString &id : chunk)
             ids << u"ARXIV:"_s + id;
         ++join->pending;
-        Job job;
-        job.request = makeRequest(endpoint(u"/paper/batch"_s, u"externalIds,authors"_s), "POST", idsBody(ids));
-        job.done = [join, start, chunk, guard, done](const HttpResult &r) {
+        const HttpRequest request = makeRequest(endpoint(u"/paper/batch"_s, u"externalIds,authors"_s), "POST", idsBody(ids));
+        enqueue(request, [this, join, start, chunk, guard, done](const HttpResult &r) {
             QString error;
             if (r.isSuccess()) {
                 QList<std::optional<S2Paper>> parsed;
@@ -165,8 +191,7 @@ void S2Client::fetchPapersByArxivId(const QStringList &arxivIds, QObject *contex
                 error = describe(r);
             }
             join->settle(error, guard, done);
-        };
-        enqueue(std::move(job));
+        });
     }
 }
 
@@ -178,9 +203,7 @@ void S2Client::searchAuthor(const QString &name, QObject *context, SearchCallbac
     q.addQueryItem(u"query"_s, name);
     q.addQueryItem(u"limit"_s, u"10"_s);
     url.setQuery(q);
-    Job job;
-    job.request = makeRequest(url, "GET", {});
-    job.done = [guard, done](const HttpResult &r) {
+    enqueue(makeRequest(url, "GET", {}), [this, guard, done](const HttpResult &r) {
         if (!guard)
             return;
         QList<S2Author> authors;
@@ -190,82 +213,41 @@ void S2Client::searchAuthor(const QString &name, QObject *context, SearchCallbac
         else
             S2Parser::parseAuthorSearch(r.body, &authors, &error);
         done(authors, error);
-    };
-    enqueue(std::move(job));
-}
-
-void S2Client::enqueue(Job job, bool front)
-{
-    if (front)
-        m_queue.push_front(std::move(job));
-    else
-        m_queue.push_back(std::move(job));
-    pump();
-}
-
-void S2Client::pump()
-{
-    if (m_busy || m_waiting || m_queue.empty())
-        return;
-    // Spacing counts from the start of the previous request.
-    if (m_sinceLast.isValid()) {
-        const qint64 wait = m_spacingMs - m_sinceLast.elapsed();
-        if (wait > 0) {
-            m_waiting = true;
-            m_timer.start(int(wait));
-            return;
-        }
-    }
-    Job job = std::move(m_queue.front());
-    m_queue.pop_front();
-    m_busy = true;
-    m_sinceLast.start();
-    ++m_sent;
-    const HttpRequest request = job.request;
-    const quint64 generation = m_generation;
-    m_reply = m_http.send(request, this, [this, job = std::move(job), generation](const HttpResult &r) mutable {
-        m_busy = false;
-        m_reply = nullptr;
-        if (generation != m_generation) {
-            // Cancelled while in flight: answer it as cancelled whatever arrived.
-            HttpResult cancelled = r;
-            cancelled.cancelled = true;
-            job.done(cancelled);
-            pump();
-            return;
-        }
-        onResult(std::move(job), r);
     });
 }
 
-void S2Client::onResult(Job job, const HttpResult &result)
+void S2Client::enqueue(const HttpRequest &request, std::function<void(const HttpResult &)> done)
 {
-    if (!result.isSuccess() && RetryPolicy::isRetryable(result) && job.attempt < m_retry.maxAttempts) {
-        if (result.status == 429)
-            m_spacingMs = int(m_spacingMs * 1.1) + 1;
-        const int delay = m_retry.delayMs(job.attempt, result);
-        ++job.attempt;
-        m_queue.push_front(std::move(job));
-        m_waiting = true;
-        m_timer.start(delay);
+    if (!m_queue) { // the HttpClient is gone
+        HttpResult gone;
+        gone.cancelled = true;
+        done(gone);
         return;
     }
-    job.done(result);
-    pump();
+    ++m_sent;
+    // The ticket is known only once enqueue() returns; the callback never comes before that.
+    auto ticket = std::make_shared<quint64>(0);
+    *ticket = m_queue->enqueue(request, this, [this, ticket, done = std::move(done)](const HttpResult &r) {
+        m_tickets.remove(*ticket);
+        done(r);
+    });
+    m_tickets.insert(*ticket);
+}
+
+void S2Client::onRetry(int attempt, int maxAttempts, int delayMs, const QString &reason, quint64 ticket)
+{
+    if (!m_tickets.contains(ticket))
+        return; // another client's request on the shared lane
+    ++m_sent;
+    emit notice(tr("Semantic Scholar: %1; trying again in %2 s (attempt %3 of %4)")
+                    .arg(reason)
+                    .arg(delayMs / 1000.0, 0, 'g', 3)
+                    .arg(attempt)
+                    .arg(maxAttempts));
 }
 
 void S2Client::cancel()
 {
-    ++m_generation;
-    m_timer.stop();
-    m_waiting = false;
-    std::deque<Job> dropped;
-    dropped.swap(m_queue);
-    HttpResult cancelled;
-    cancelled.cancelled = true;
-    cancelled.errorString = S2Client::tr("cancelled");
-    for (Job &job : dropped)
-        job.done(cancelled);
-    if (m_reply)
-        cancelReply(m_reply);
+    if (m_queue)
+        m_queue->cancelAll(this);
 }

@@ -5,23 +5,25 @@
 #include "net/retrypolicy.h"
 #include "s2author.h"
 
-#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QStringList>
-#include <QTimer>
 #include <QUrl>
 
-#include <deque>
 #include <functional>
 #include <optional>
 
+class RequestQueue;
+
 // Semantic Scholar Graph API client: batch look-ups of authors and papers, and the rare author search.
-// Requests go one at a time, at least spacingMs apart (a key gets 1 request/s; the keyless pool of
-// 5000 requests per 5 minutes is shared by everyone), 429 and 5xx are retried after Retry-After or a
-// growing delay, and each 429 widens the spacing by 10% for the rest of the client's life (S2's own
-// advice, since 429 can come below the published limit). The key goes in the x-api-key header only.
+// Requests go through the shared "s2" RequestQueue of the HttpClient: one at a time, at least
+// spacingMs apart (a key gets 1 request/s; the keyless pool of 5000 requests per 5 minutes is shared
+// by everyone), 429 and 5xx are retried after Retry-After (up to RetryPolicy::maxRetryAfterMs, else
+// the batch fails saying how long S2 asked to wait) or a growing delay, with a notice each time, and
+// each 429 widens the spacing by 10% (S2's own advice, since 429 can come below the published limit).
+// The key goes in the x-api-key header only; answers above kMaxAnswerBytes are refused.
 class S2Client final : public QObject
 {
     Q_OBJECT
@@ -30,14 +32,17 @@ class S2Client final : public QObject
 public:
     static constexpr int kAuthorBatchMax = 1000; // ids per POST /author/batch
     static constexpr int kPaperBatchMax = 500;   // ids per POST /paper/batch
+    // 1000 authors or 500 papers with their author lists come to well under 1 MiB.
+    static constexpr qint64 kMaxAnswerBytes = 8 * 1024 * 1024;
 
     S2Client(HttpClient &http, const QUrl &baseUrl, QObject *parent = nullptr);
 
     void setApiKey(const QString &key) { m_apiKey = key; }
     bool hasApiKey() const { return !m_apiKey.isEmpty(); }
-    void setSpacingMs(int ms) { m_spacingMs = std::max(0, ms); }
-    int spacingMs() const { return m_spacingMs; }
-    void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
+    // Spacing and retry policy belong to the shared lane: they apply to every S2Client of this HttpClient.
+    void setSpacingMs(int ms);
+    int spacingMs() const;
+    void setRetryPolicy(const RetryPolicy &policy);
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
     // Entries line up with ids; nullopt where S2 does not know the id or the batch failed.
@@ -55,34 +60,24 @@ public:
 
     // Drops queued requests and aborts the one in flight; their callbacks report "cancelled".
     void cancel();
-    int requestsSent() const { return m_sent; }
+    int requestsSent() const { return m_sent; } // retries included
+
+signals:
+    // A request failed and will be tried again after a wait: say so, a silent wait looks like a hang.
+    void notice(const QString &text);
 
 private:
-    struct Job
-    {
-        HttpRequest request;
-        std::function<void(const HttpResult &)> done;
-        int attempt = 1;
-    };
-
     QUrl endpoint(const QString &path, const QString &fields) const;
     HttpRequest makeRequest(const QUrl &url, const QByteArray &method, const QByteArray &body) const;
-    void enqueue(Job job, bool front = false);
-    void pump();
-    void onResult(Job job, const HttpResult &result);
+    void enqueue(const HttpRequest &request, std::function<void(const HttpResult &)> done);
+    void onRetry(int attempt, int maxAttempts, int delayMs, const QString &reason, quint64 ticket);
+    QString describe(const HttpResult &result) const;
 
-    HttpClient &m_http;
+    QPointer<RequestQueue> m_queue;
     QUrl m_base;
     QString m_apiKey;
-    int m_spacingMs = 1000;
     int m_timeoutMs = 30000;
     RetryPolicy m_retry;
-    std::deque<Job> m_queue;
-    bool m_busy = false;
-    bool m_waiting = false;
-    QElapsedTimer m_sinceLast;
-    QTimer m_timer;
-    QPointer<QNetworkReply> m_reply;
+    QSet<quint64> m_tickets; // ours among the lane's requests
     int m_sent = 0;
-    quint64 m_generation = 0; // bumped by cancel(): stale callbacks are ignored
 };

@@ -115,8 +115,7 @@ void SelectionRun::abortAll()
             b->retryTimer->deleteLater();
             b->retryTimer = nullptr;
         }
-        if (b->reply)
-            cancelReply(b->reply);
+        m_http.cancel(b->ticket);
     }
 }
 
@@ -335,12 +334,12 @@ void SelectionRun::send(const BatchPtr &batch)
     ++batch->attempt;
     ++m_summary.requests;
     batch->started = QDateTime::currentDateTimeUtc();
-    batch->reply = m_http.send(batch->request, this, [this, batch](const HttpResult &r) { onHttpDone(batch, r); });
+    batch->ticket = m_http.send(batch->request, this, [this, batch](const HttpResult &r) { onHttpDone(batch, r); });
 }
 
 void SelectionRun::onHttpDone(const BatchPtr &batch, const HttpResult &result)
 {
-    batch->reply = nullptr;
+    batch->ticket = {};
     if (m_warmUp == batch) {
         // Answered or failed: the cache is as warm as it gets, the others may go (also while this
         // one waits for a retry).
@@ -483,7 +482,7 @@ void SelectionRun::handleFailure(const BatchPtr &batch, const HttpResult &result
     } else if (result.status == 0) {
         status = u"http_error"_s;
         error = tr("%1 could not be reached: %2").arg(m_provider->displayName(), result.errorString);
-    } else if (!result.isSuccess() || response.kind == LlmResponse::Kind::HttpError) {
+    } else if ((!result.isSuccess() && !result.isCutOff()) || response.kind == LlmResponse::Kind::HttpError) {
         status = u"http_error"_s;
         error = response.error.isEmpty() ? LlmErrorText::describe(m_provider->displayName(), result.status, result.body)
                                          : response.error;

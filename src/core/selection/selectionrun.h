@@ -25,7 +25,6 @@
 class Database;
 class LlmProvider;
 class PricingTable;
-class QNetworkReply;
 class QTimer;
 
 // THE selection engine: the title pre-filter (optional) then abstract scoring, in batches, requests
@@ -80,7 +79,7 @@ private:
         LlmPrompt prompt;
         LlmCallOptions call;
         HttpRequest request;
-        QPointer<QNetworkReply> reply;
+        HttpClient::Ticket ticket; // while a request is in flight
         QTimer *retryTimer = nullptr;
     };
     using BatchPtr = std::shared_ptr<Batch>;
