@@ -16,6 +16,7 @@ private slots:
     void escapeWithLinks_data();
     void escapeWithLinks();
     void readableConvertsLatexThenEscapes();
+    void literalRichText();
 };
 
 void TestHtmlText::escape_data()
@@ -68,6 +69,16 @@ void TestHtmlText::escapeWithLinks()
 void TestHtmlText::readableConvertsLatexThenEscapes()
 {
     QCOMPARE(HtmlText::readable(uR"($\alpha < \beta$ <b>bold</b>)"_s), u"α &lt; β &lt;b&gt;bold&lt;/b&gt;"_s);
+}
+
+void TestHtmlText::literalRichText()
+{
+    // QToolTip guesses: "<font size=7>" or "&lt;" on the first line would make plain text rich. As <qt>
+    // rich text with everything escaped, what shows is the text itself.
+    const QString hostile = u"The <s>token</s> <font size=7 color=red>X</font> <img src=x> &lt;"_s;
+    QCOMPARE(HtmlText::literalRichText(hostile),
+             u"<qt>The &lt;s&gt;token&lt;/s&gt; &lt;font size=7 color=red&gt;X&lt;/font&gt; &lt;img src=x&gt; &amp;lt;</qt>"_s);
+    QCOMPARE(HtmlText::literalRichText(u"Ada\n(a followed author)"_s), u"<qt>Ada<br>(a followed author)</qt>"_s);
 }
 
 QTEST_GUILESS_MAIN(TestHtmlText)
