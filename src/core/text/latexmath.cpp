@@ -197,7 +197,7 @@ private:
         }
         if (c == u'~') {
             ++m_i;
-            return u" "_s;
+            return QString(QChar(0x00A0)); // a tie: no-break space
         }
         ++m_i;
         return QString(c);

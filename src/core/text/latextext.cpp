@@ -63,7 +63,7 @@ QString mathOrAsWritten(QStringView math, QStringView asWritten)
     return unicode ? unicode->trimmed() : asWritten.toString();
 }
 
-// Text mode: accents, letters, dashes and quotes, with $...$, \(...\) and \[...\] handed to LatexMath.
+// Text mode: accents, letters, dashes, ties and quotes (URLs kept as written), with $...$, \(...\) and \[...\] handed to LatexMath.
 // Groups it reads again ({\"o}, \emph{..}) nest at most LatexMath::kMaxDepth deep; a deeper one is
 // kept as written.
 class TextReader
@@ -221,18 +221,41 @@ private:
             m_i += 2;
             return;
         }
+        if (at(m_i, u"http://") || at(m_i, u"https://")) {
+            readUrl(out);
+            return;
+        }
         if (at(m_i, u"---")) {
             out += u'—';
             m_i += 3;
             return;
         }
-        if (at(m_i, u" -- ")) {
-            out += u" – "_s;
-            m_i += 4;
+        // "1--10", "Bose--Einstein" and " -- " are en dashes; "--help" and a trailing "x--" are not.
+        if (at(m_i, u"--") && spaceBefore(m_i) == spaceAfter(m_i + 2)) {
+            out += u'–';
+            m_i += 2;
+            return;
+        }
+        // A tie between two words ("Fig.~1") is a no-break space; "~2x" (about twice) stays a tilde.
+        if (c == u'~' && !spaceBefore(m_i) && !spaceAfter(m_i + 1)) {
+            out += QChar(0x00A0);
+            ++m_i;
             return;
         }
         out += c;
         ++m_i;
+    }
+
+    bool spaceBefore(qsizetype i) const { return i == 0 || m_s.at(i - 1).isSpace(); }
+    bool spaceAfter(qsizetype i) const { return i >= m_s.size() || m_s.at(i).isSpace(); }
+
+    // A URL as written, to the next white space: its "~user" and "--" are not TeX.
+    void readUrl(QString &out)
+    {
+        const qsizetype start = m_i;
+        while (m_i < m_s.size() && !m_s.at(m_i).isSpace())
+            ++m_i;
+        out += m_s.mid(start, m_i - start);
     }
 
     const QStringView m_s;
@@ -261,7 +284,7 @@ QString toReadable(const QString &text)
     if (text.size() > kMaxLength)
         return text;
     if (!text.contains(u'\\') && !text.contains(u'$') && !text.contains(u"--"_s) && !text.contains(u"``"_s)
-        && !text.contains(u"''"_s))
+        && !text.contains(u"''"_s) && !text.contains(u'~'))
         return text; // the common case, kept cheap for large tables
     return TextReader(text, 0).read().normalized(QString::NormalizationForm_C);
 }

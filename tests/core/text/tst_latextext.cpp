@@ -53,7 +53,13 @@ void TestLatexText::toReadable_data()
     QTest::newRow("textbf") << uR"(\textbf{Bold} and \emph{word})"_s << u"Bold and word"_s;
     QTest::newRow("tex quotes") << u"``quoted''"_s << u"“quoted”"_s;
     QTest::newRow("en dash between spaces") << u"fast -- and small"_s << u"fast – and small"_s;
+    QTest::newRow("en dash in a range") << u"pages 1--10"_s << u"pages 1–10"_s;
+    QTest::newRow("en dash between names") << u"Bose--Einstein"_s << u"Bose–Einstein"_s;
+    QTest::newRow("option kept") << u"run it with --help"_s << u"run it with --help"_s;
     QTest::newRow("em dash") << u"fast---and small"_s << u"fast—and small"_s;
+    QTest::newRow("tie") << u"Fig.~1 and Smith et al.~[3]"_s << u"Fig.\u00a01 and Smith et al.\u00a0[3]"_s;
+    QTest::newRow("tilde for about") << u"a ~2x speedup"_s << u"a ~2x speedup"_s;
+    QTest::newRow("url kept") << u"see https://e.example/~user/a--b$x$"_s << u"see https://e.example/~user/a--b$x$"_s;
     // Unknown commands stay as written.
     QTest::newRow("unknown command") << uR"(see \cite{x})"_s << uR"(see \cite{x})"_s;
 }
@@ -84,6 +90,7 @@ void TestLatexText::mathToUnicode_data()
     QTest::newRow("root of a sum") << uR"(\sqrt{a+b})"_s << u"√(a+b)"_s;
     QTest::newRow("accent composes") << uR"(\tilde{n})"_s << u"ñ"_s;
     QTest::newRow("prime") << u"f'"_s << u"f′"_s;
+    QTest::newRow("tie") << u"a~b"_s << u"a\u00a0b"_s;
     QTest::newRow("unknown command kept") << uR"(\foo x)"_s << uR"(\foo x)"_s;
     QTest::newRow("thirty-two levels") << QString(u"{"_s.repeated(32) + u"x"_s + u"}"_s.repeated(32)) << u"x"_s;
 }
