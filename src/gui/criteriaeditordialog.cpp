@@ -44,6 +44,7 @@ CriteriaEditorDialog::CriteriaEditorDialog(Database &database, AppSettings &sett
     , m_previewTimer(new QTimer(this))
 {
     m_ui->setupUi(this);
+    m_ui->estimate->setTextFormat(Qt::PlainText); // it names the model as typed in the settings
 
     // A sample batch from the day shown, and how many papers such a day has.
     LibraryRepository library(database);

@@ -254,10 +254,12 @@ void DesktopShell::onRunFinished(const RunSummary &summary)
     const Notification n = notificationFor(summary);
     if (!n.text.isEmpty()) {
         m_notifiedDay = summary.succeeded() ? summary.day : QDate();
+        // Without a tray the window's message bar shows it: the same plain-text path as a tray
+        // notification, so a feed title of "<img src=..>" is text there too (M7).
         if (m_tray)
             m_tray->notify(n.title, n.text, n.isError);
         else
-            emit message(n.text);
+            emit message(TrayIcon::plainForNotification(n.text));
     }
     if (m_quitAfterRun) {
         m_quitting = true;

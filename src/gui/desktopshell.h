@@ -71,7 +71,8 @@ public slots:
     void applySettings();
 
 signals:
-    // For the window's message bar (MainWindow::showMessage(text, false)).
+    // For the window's message bar (MainWindow::showMessage(text, false)). Plain text; a run's
+    // notification has its markup characters replaced as for the tray (TrayIcon::plainForNotification).
     void message(const QString &text);
     // Emitted once when the app should end; the shell also asks QCoreApplication to quit.
     void quitRequested();

@@ -255,6 +255,8 @@ void MainWindow::buildStatusBar()
     m_cancelButton->setText(tr("Cancel"));
     m_cancelButton->setToolTip(tr("Stop the run; what was already scored is kept"));
     m_nextRunLabel = new QLabel(this);
+    m_stageLabel->setTextFormat(Qt::PlainText);
+    m_nextRunLabel->setTextFormat(Qt::PlainText);
     statusBar()->addWidget(m_stageLabel);
     statusBar()->addWidget(m_progress);
     statusBar()->addWidget(m_cancelButton);

@@ -29,6 +29,9 @@ SettingsDialog::SettingsDialog(AppSettings &settings, SecretStore &secrets, QWid
     , m_categoryFilter(new QSortFilterProxyModel(this))
 {
     m_ui->setupUi(this);
+    // These echo what was typed (a category, a URL): plain text, whatever it looks like.
+    m_ui->selectedCategories->setTextFormat(Qt::PlainText);
+    m_ui->validation->setTextFormat(Qt::PlainText);
 
     // Papers: arXiv's list (filterable) plus typed categories.
     m_categoryFilter->setSourceModel(m_categories);

@@ -72,6 +72,7 @@ private slots:
     void withoutTrayClosingQuits();
     void withoutTrayARunSurvivesClosingTheWindow();
     void withoutTrayRunResultGoesToTheWindow();
+    void withoutTrayNotificationCannotBecomeMarkup();
     void atLoginWithoutTrayWaitsThenShowsTheWindow();
     void trayCountAtStartComesFromTheLastRun();
 
@@ -236,6 +237,20 @@ void TestDesktopShell::withoutTrayRunResultGoesToTheWindow()
     QVERIFY(s.relevant >= 2); // every kept paper scored 9/9
     QCOMPARE(message.count(), 1);
     QCOMPARE(message.at(0).at(0).toString(), u"%1 relevant papers \u2014 top: %2"_s.arg(s.relevant).arg(s.topTitle.simplified()));
+}
+
+void TestDesktopShell::withoutTrayNotificationCannotBecomeMarkup()
+{
+    // Without a tray the notification goes to the message bar; it takes the tray's plain-text path.
+    const QString hostile = u"The <s>token</s> <font size=7 color=red>X</font> <img src=x>"_s;
+    makeShell(DesktopShell::Tray::Absent);
+    QSignalSpy message(m_shell.get(), &DesktopShell::message);
+    emit m_controller->runFinished(summary(3, hostile));
+    QCOMPARE(message.count(), 1);
+    const QString text = message.at(0).at(0).toString();
+    QCOMPARE(text, u"3 relevant papers \u2014 top: "_s + TrayIcon::plainForNotification(hostile));
+    QVERIFY2(!text.contains(u'<') && !Qt::mightBeRichText(text), qPrintable(text));
+    QVERIFY(text.contains(u"font size=7 color=red"_s)); // still readable
 }
 
 void TestDesktopShell::atLoginWithoutTrayWaitsThenShowsTheWindow()

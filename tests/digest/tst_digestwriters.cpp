@@ -8,11 +8,21 @@
 #include "testdata.h"
 
 #include <QRegularExpression>
+#include <QTimeZone>
 #include <QtTest>
 
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
+// CommonMark's backslash escapes of ASCII punctuation undone, and the writer's "&lt;".
+QString unescapeMarkdown(const QString &markdown)
+{
+    static const QRegularExpression escaped(uR"(\\([!-/:-@\[-`{-~]))"_s);
+    QString s = markdown;
+    s.replace(escaped, u"\\1"_s);
+    return s.replace(u"&lt;"_s, u"<"_s);
+}
+
 // What GitHub shows for our Markdown, reduced to the text the reference digest was copied as:
 // links become their text, anchors and emphasis vanish, escapes are undone.
 QString renderLikeGitHub(const QString &markdown)
@@ -23,7 +33,7 @@ QString renderLikeGitHub(const QString &markdown)
     s.replace(anchor, QString());
     s.replace(link, u"\\1"_s);
     s.replace(u"**"_s, QString());
-    s.replace(u"\\["_s, u"["_s).replace(u"\\]"_s, u"]"_s).replace(u"&lt;"_s, u"<"_s);
+    s = unescapeMarkdown(s);
     QStringList lines;
     for (QString line : s.split(u'\n')) {
         if (line.startsWith(u"## "_s))
@@ -33,6 +43,73 @@ QString renderLikeGitHub(const QString &markdown)
         lines << line;
     }
     return lines.join(u'\n');
+}
+
+// The destination of every inline link "[text](destination)" CommonMark would see: a ']' that no
+// backslash escapes, directly followed by '('. Autolinks would need a '<', which feed text never has.
+QStringList linkDestinations(const QString &markdown)
+{
+    QStringList out;
+    for (qsizetype i = 0; i + 1 < markdown.size(); ++i) {
+        if (markdown.at(i) == u'\\') {
+            ++i;
+            continue;
+        }
+        if (markdown.at(i) == u']' && markdown.at(i + 1) == u'(') {
+            const qsizetype end = markdown.indexOf(u')', i + 2);
+            out << markdown.mid(i + 2, end < 0 ? -1 : end - i - 2);
+        }
+    }
+    return out;
+}
+
+// Field names of each entry, read as BibTeX reads them: @type{key, name = {value}, ...}, where the
+// value ends at the '}' balancing its '{' and a backslash hides no brace.
+QList<QStringList> bibtexFields(const QString &bib)
+{
+    QList<QStringList> entries;
+    qsizetype i = 0;
+    auto skipSpace = [&] {
+        while (i < bib.size() && bib.at(i).isSpace())
+            ++i;
+    };
+    while ((i = bib.indexOf(u'@', i)) >= 0) {
+        i = bib.indexOf(u'{', i);
+        if (i < 0)
+            break;
+        i = bib.indexOf(u',', i) + 1; // after the key
+        QStringList names;
+        for (;;) {
+            skipSpace();
+            if (i >= bib.size() || bib.at(i) == u'}') {
+                ++i;
+                break;
+            }
+            const qsizetype nameStart = i;
+            while (i < bib.size() && (bib.at(i).isLetterOrNumber() || bib.at(i) == u'_'))
+                ++i;
+            names << bib.mid(nameStart, i - nameStart);
+            skipSpace();
+            if (i >= bib.size() || bib.at(i) != u'=')
+                return {}; // not BibTeX any more
+            ++i;
+            skipSpace();
+            if (i >= bib.size() || bib.at(i) != u'{')
+                return {};
+            int depth = 0;
+            for (; i < bib.size(); ++i) {
+                depth += bib.at(i) == u'{' ? 1 : bib.at(i) == u'}' ? -1 : 0;
+                if (depth == 0)
+                    break;
+            }
+            ++i;
+            skipSpace();
+            if (i < bib.size() && bib.at(i) == u',')
+                ++i;
+        }
+        entries << names;
+    }
+    return entries;
 }
 
 QStringList matching(const QString &text, const QRegularExpression &re)
@@ -56,6 +133,7 @@ private slots:
     void markdownPromptAtTheEnd();
     void markdownAuthorMatchAndUnscored();
     void markdownFeedTextCannotAddStructure();
+    void markdownFeedTextCannotAddLinks();
     void costFormat_data();
     void costFormat();
     void htmlEscapesFeedText();
@@ -63,6 +141,10 @@ private slots:
     void bibtexEscapes_data();
     void bibtexEscapes();
     void bibtexEntriesAndUniqueKeys();
+    void bibtexFeedTextCannotAddFields();
+    void bibtexProtectsCapitals_data();
+    void bibtexProtectsCapitals();
+    void writersDropControlCharacters();
     void jsonRoundTrip();
     void jsonRejectsOtherDocuments();
 };
@@ -117,7 +199,7 @@ void TestDigestWriters::markdownTocAndAnchors()
         ++n;
         QCOMPARE(m.captured(1).toInt(), n);
         QCOMPARE(m.captured(3).toInt(), n);
-        QCOMPARE(m.captured(2), d.papers.at(n - 1).title);
+        QCOMPARE(unescapeMarkdown(m.captured(2)), d.papers.at(n - 1).title);
         // Each anchor the table of contents points at exists exactly once.
         QCOMPARE(md.count(u"<a id=\"link%1\"></a>"_s.arg(n)), 1);
     }
@@ -216,6 +298,36 @@ void TestDigestWriters::markdownFeedTextCannotAddStructure()
     QVERIFY(md.contains(u"Evil\\](https://evil.example)"_s)); // the bracket cannot close the link text
 }
 
+void TestDigestWriters::markdownFeedTextCannotAddLinks()
+{
+    Digest d;
+    d.day = QDate(2026, 9, 24);
+    DigestPaper p;
+    p.arxivId = u"2609.00003"_s;
+    p.title = uR"(Evil\](javascript:alert(1)))"_s; // "\]" used to become "\\]": a backslash, then a live ']'
+    p.authors = {uR"(A\](https://e.example/a) [x](https://e.example/b))"_s};
+    p.abstract = uR"(x\[y\](https://e.example) and ![img](https://e.example/i.png) <https://e.example/auto>)"_s;
+    p.comment = uR"(*em* `code` ~~strike~~ a|b &amp; \)"_s;
+    p.relevance = 9;
+    p.novelty = 9;
+    d.papers << p;
+    DigestPaper badId = p;
+    badId.arxivId = u"2609.00004) [x](javascript:alert(2)"_s; // an id no feed should have, kept as text
+    d.papers << badId;
+    d.unscored << DigestUnscored{u"x](javascript:alert(3)"_s, uR"(t\](javascript:alert(4)))"_s, u"[r](https://e.example)"_s};
+    const QString md = MarkdownWriter::write(d);
+    const QStringList destinations = linkDestinations(md);
+    QVERIFY(!destinations.isEmpty());
+    for (const QString &dest : destinations)
+        QVERIFY2(dest.startsWith(u"https://arxiv.org/abs/"_s) || dest.startsWith(u"#user-content-link"_s), qPrintable(dest));
+    QVERIFY(destinations.contains(u"https://arxiv.org/abs/2609.00003"_s));
+    QVERIFY(!md.contains(u"<https"_s)); // no autolink either
+    // What a reader sees is the text as it came.
+    QVERIFY(unescapeMarkdown(md).contains(p.title));
+    QVERIFY(unescapeMarkdown(md).contains(p.abstract));
+    QVERIFY(unescapeMarkdown(md).contains(p.comment));
+}
+
 void TestDigestWriters::costFormat_data()
 {
     QTest::addColumn<double>("usd");
@@ -281,7 +393,11 @@ void TestDigestWriters::bibtexEscapes_data()
     QTest::newRow("math kept") << uR"(Arithmetic-Mean $\mu$P)"_s << uR"(Arithmetic-Mean $\mu$P)"_s;
     QTest::newRow("specials") << u"A & B 50% #1 x_y"_s << uR"(A \& B 50\% \#1 x\_y)"_s;
     QTest::newRow("balanced braces kept") << u"{BERT} models"_s << u"{BERT} models"_s;
-    QTest::newRow("unbalanced brace escaped") << u"close } early"_s << uR"(close \} early)"_s;
+    QTest::newRow("unbalanced brace neutralised") << u"close } early"_s << uR"(close \textbraceright{} early)"_s;
+    QTest::newRow("escaped braces count") << uR"(a \} b)"_s << uR"(a \textbraceright{} b)"_s;
+    QTest::newRow("balanced escaped braces kept") << uR"(set \{x\})"_s << uR"(set \{x\})"_s;
+    QTest::newRow("unbalanced math") << uR"(x $\{a$ y)"_s << uR"(x $\lbrace{}a$ y)"_s;
+    QTest::newRow("control characters") << u"a\u001b]0;b\u0007c\u009b"_s << u"a]0;bc"_s;
     QTest::newRow("lone backslash") << uR"(a \ b)"_s << uR"(a \ b)"_s;
     QTest::newRow("trailing backslash") << uR"(end\)"_s << uR"(end\textbackslash{})"_s;
     QTest::newRow("tilde and caret") << u"~x^2"_s << uR"(\textasciitilde{}x\textasciicircum{}2)"_s;
@@ -301,7 +417,7 @@ void TestDigestWriters::bibtexEntriesAndUniqueKeys()
     const Digest seed = SeedFixture::load();
     const QString bib = BibtexWriter::write(seed);
     QCOMPARE(bib.count(u"@misc{"_s), 70);
-    QVERIFY(bib.contains(u"@misc{kangaslahti2025boomerang,\n  title = {Boomerang Distillation"_s));
+    QVERIFY(bib.contains(u"@misc{kangaslahti2025boomerang,\n  title = {{Boomerang} {Distillation}"_s));
     QVERIFY(bib.contains(u"  eprint = {2510.05064},\n  archivePrefix = {arXiv},\n  primaryClass = {cs.LG}"_s));
     // Every key is unique and every entry has balanced braces.
     static const QRegularExpression key(uR"(@misc\{([^,]+),)"_s);
@@ -336,6 +452,91 @@ void TestDigestWriters::bibtexEntriesAndUniqueKeys()
     // A DOI with braces cannot end the field.
     d.papers[0].doi = u"10.1/a}b{c"_s;
     QVERIFY(BibtexWriter::write(d).contains(u"doi = {10.1/abc}"_s));
+}
+
+void TestDigestWriters::bibtexFeedTextCannotAddFields()
+{
+    Digest d;
+    DigestPaper p;
+    p.arxivId = u"2609.00005"_s;
+    p.title = uR"(Foo\}, url = {https://evil.example}, x = {\{})"_s;
+    p.authors = {uR"(A\}, note = {evil)"_s, u"B} , x = {"_s};
+    p.categories = {u"cs.LG}, y = {z"_s};
+    p.journalRef = uR"(J. \{, z = {w})"_s;
+    p.doi = u"10.1/x}, doi2 = {y"_s;
+    p.published = QDateTime(QDate(2026, 9, 1), QTime(12, 0), QTimeZone::utc());
+    d.papers << p;
+    DigestPaper badId = p;
+    badId.arxivId = u"2609.00006}, url = {https://evil.example"_s;
+    d.papers << badId;
+    const QString bib = BibtexWriter::write(d);
+    const QList<QStringList> entries = bibtexFields(bib);
+    QCOMPARE(entries.size(), 2);
+    const QStringList expected = {u"title"_s, u"author"_s, u"year"_s, u"eprint"_s, u"archivePrefix"_s,
+                                  u"primaryClass"_s, u"url"_s, u"doi"_s, u"note"_s};
+    for (const QStringList &fields : entries)
+        QCOMPARE(fields, expected);
+    QVERIFY(!bib.contains(u"{https://evil.example}"_s));
+}
+
+void TestDigestWriters::bibtexProtectsCapitals_data()
+{
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("words with capitals") << u"BERT and GPT-4 for Zero-Shot tasks"_s
+                                         << u"{BERT} and {GPT-4} for {Zero-Shot} tasks"_s;
+    QTest::newRow("already grouped") << u"{LLMs} at scale"_s << u"{LLMs} at scale"_s;
+    QTest::newRow("math with a capital") << u"in $O(n \\log N)$ time"_s << u"in {$O(n \\log N)$} time"_s;
+    QTest::newRow("math without") << u"an $\\alpha$-entmax"_s << u"an $\\alpha$-entmax"_s;
+    QTest::newRow("accent") << uR"(S\'anchez's method)"_s << uR"({S\'anchez's} method)"_s;
+    QTest::newRow("neutralised brace") << u"A } b"_s << uR"({A} \textbraceright{} b)"_s;
+}
+
+void TestDigestWriters::bibtexProtectsCapitals()
+{
+    QFETCH(QString, title);
+    QFETCH(QString, field);
+    QCOMPARE(BibtexWriter::protectCapitals(BibtexWriter::escape(title)), field);
+    DigestPaper p;
+    p.arxivId = u"2609.00007"_s;
+    p.title = title;
+    QVERIFY(BibtexWriter::entry(p, u"k"_s).contains(u"  title = {"_s + field + u"},\n"_s));
+}
+
+void TestDigestWriters::writersDropControlCharacters()
+{
+    // "&amp;#27;]0;pwned&amp;#7;" in a feed, or "\u001b" in a model's comment: no escape sequence may
+    // reach the digest printed to a terminal or a file.
+    const QString hostile = u"\u001b]0;pwned\u0007\u001b[2J\u009b31m\u007f"_s;
+    Digest d;
+    d.day = QDate(2026, 9, 24);
+    DigestPaper p;
+    p.arxivId = u"2609.00008"_s;
+    p.title = u"Title "_s + hostile;
+    p.authors = {u"Ada "_s + hostile};
+    p.abstract = u"Abstract "_s + hostile;
+    p.comment = u"Comment "_s + hostile;
+    p.journalRef = u"J "_s + hostile;
+    p.relevance = 9;
+    p.novelty = 9;
+    d.papers << p;
+    d.unscored << DigestUnscored{u"2609.00009"_s, hostile, hostile};
+    d.runMessage = hostile;
+    d.runStatus = u"failed"_s;
+    d.systemPrompt = u"system\n"_s + hostile;
+    d.userPrompt = u"user\tprompt\n"_s + hostile;
+    auto verifyClean = [](const QString &out, const char *writer) {
+        for (const QChar c : out) {
+            const char16_t u = c.unicode();
+            const bool control = (u < 0x20 && u != u'\t' && u != u'\n') || (u >= 0x7F && u <= 0x9F);
+            QVERIFY2(!control, qPrintable(u"%1: U+%2"_s.arg(QString::fromLatin1(writer)).arg(int(u), 4, 16, QChar(u'0'))));
+        }
+        QVERIFY2(out.contains(u"pwned"_s), writer); // the printable rest is kept
+    };
+    verifyClean(MarkdownWriter::write(d), "markdown");
+    verifyClean(HtmlWriter::write(d), "html");
+    verifyClean(BibtexWriter::write(d), "bibtex");
+    QVERIFY(MarkdownWriter::write(d).contains(u"> user\tprompt"_s)); // tabs and newlines stay
 }
 
 void TestDigestWriters::jsonRoundTrip()

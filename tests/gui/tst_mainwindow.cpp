@@ -17,6 +17,7 @@
 #include <QListView>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -39,6 +40,7 @@ private slots:
     void filterBarNarrowsTheTable();
     void stateIsRemembered();
     void errorMessageIsNonModal();
+    void messageBarShowsFeedTextLiterally();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -263,6 +265,23 @@ void TestMainWindow::errorMessageIsNonModal()
     QVERIFY(QApplication::activeModalWidget() == nullptr);
     window.hideMessage();
     QVERIFY(!window.isMessageVisible());
+}
+
+void TestMainWindow::messageBarShowsFeedTextLiterally()
+{
+    // A run error carries a provider message or a feed title; AutoText would render this as markup.
+    const QString hostile = u"The <s>token</s> <font size=7 color=red>X</font> <img src=x>"_s;
+    QVERIFY(Qt::mightBeRichText(hostile));
+    MainWindow window(m_demo->database(), *m_settings, m_secrets, nullptr);
+    window.show();
+    window.showMessage(u"The run failed: "_s + hostile);
+    QCOMPARE(window.messageLabel()->textFormat(), Qt::PlainText);
+    QCOMPARE(window.messageLabel()->text(), u"The run failed: "_s + hostile);
+    // The status bar's labels (run stage, next run) are plain text too.
+    const QList<QLabel *> labels = window.statusBar()->findChildren<QLabel *>();
+    QVERIFY(!labels.isEmpty());
+    for (const QLabel *label : labels)
+        QCOMPARE(label->textFormat(), Qt::PlainText);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -4,6 +4,8 @@
 #include "models/daylistmodel.h"
 #include "models/paperfilterproxymodel.h"
 #include "models/papertablemodel.h"
+#include "models/requesttablemodel.h"
+#include "models/runtablemodel.h"
 #include "storage/database.h"
 #include "storage/libraryrepository.h"
 
@@ -12,6 +14,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -19,6 +22,24 @@
 #include <numeric>
 
 using namespace Qt::Literals::StringLiterals;
+
+namespace {
+// Feed or LLM text that Qt's rich-text guess (QToolTip, Qt::AutoText) would render as markup.
+const QString kHostile = u"The <s>token</s> <font size=7 color=red>X</font> <img src=x>"_s;
+
+// A tooltip must be rich text (so Qt does not guess) whose text is the input, character for character.
+void verifyShownLiterally(const QVariant &tip, const QString &text)
+{
+    const QString html = tip.toString();
+    QVERIFY2(html.startsWith(u"<qt>"_s) && html.endsWith(u"</qt>"_s), qPrintable(html));
+    QString inner = html.mid(4, html.size() - 9);
+    inner.replace(u"<br>"_s, u"\n"_s);
+    QVERIFY2(!inner.contains(u'<'), qPrintable(html)); // no markup but the line breaks
+    inner.replace(u"&lt;"_s, u"<"_s).replace(u"&gt;"_s, u">"_s).replace(u"&quot;"_s, u"\""_s).replace(u"&#39;"_s, u"'"_s);
+    inner.replace(u"&amp;"_s, u"&"_s);
+    QCOMPARE(inner, text);
+}
+} // namespace
 
 // The window's models against real SQLite: the demo library (the reference day's 70 papers) plus papers
 // written by the test.
@@ -40,6 +61,8 @@ private slots:
     void searchTreatsOperatorsAsWords();
     void searchOrdersShortPrefixesByNewest();
     void dayListHasTodayFirst();
+    void paperToolTipsShowFeedTextLiterally();
+    void runAndRequestToolTipsShowTextLiterally();
 
 private:
     QJsonArray reference() const;
@@ -453,6 +476,54 @@ void TestPaperModels::dayListHasTodayFirst()
     QCOMPARE(days.rowCount(), 1);
     const QString caption = days.index(0).data(Qt::DisplayRole).toString();
     QVERIFY2(caption.startsWith(u"Demo day, "_s) && caption.contains(u"2025"_s), qPrintable(caption));
+}
+
+void TestPaperModels::paperToolTipsShowFeedTextLiterally()
+{
+    GuiFixture::TestPaper p;
+    p.arxivId = u"2510.99123"_s;
+    p.title = kHostile;
+    p.authors = {u"<b>Ada</b> Lovelace"_s, u"&lt;i&gt;Bob"_s};
+    p.categories = {u"cs.LG<img src=y>"_s};
+    p.day = m_demo->day();
+    const qint64 id = GuiFixture::addPaper(m_demo->database(), p);
+    QVERIFY(id > 0);
+    PaperTableModel model(m_demo->database());
+    model.showDay(m_demo->day());
+    const int row = model.rowOfPaper(id);
+    QVERIFY(row >= 0);
+    const LibraryPaper *paper = model.paperAt(row);
+    verifyShownLiterally(model.index(row, PaperTableModel::TitleColumn).data(Qt::ToolTipRole), kHostile);
+    verifyShownLiterally(model.index(row, PaperTableModel::AuthorsColumn).data(Qt::ToolTipRole), paper->authorsText);
+    QVERIFY(paper->authorsText.contains(u"&lt;i&gt;"_s)); // an entity in the feed is shown as one, not as "<i>"
+    verifyShownLiterally(model.index(row, PaperTableModel::CategoryColumn).data(Qt::ToolTipRole), paper->categories);
+    QVERIFY(paper->categories.contains(u"<img src=y>"_s));
+    // A followed author's note is on a line of its own.
+    model.setFollowedAuthors({u"<b>Ada</b> Lovelace, 1"_s});
+    verifyShownLiterally(model.index(row, PaperTableModel::AuthorsColumn).data(Qt::ToolTipRole),
+                         paper->authorsText + u"\n(a followed author)"_s);
+}
+
+void TestPaperModels::runAndRequestToolTipsShowTextLiterally()
+{
+    // A run's message and a request's error carry provider messages ({"error":{"message":"<h1>.."}}).
+    QSqlQuery q(m_demo->database().connection());
+    QVERIFY(q.prepare(u"UPDATE runs SET status = 'failed', message = ?"_s));
+    q.addBindValue(kHostile);
+    QVERIFY(q.exec());
+    QVERIFY(q.prepare(u"UPDATE llm_requests SET error = ?"_s));
+    q.addBindValue(kHostile);
+    QVERIFY(q.exec());
+
+    RunTableModel runs(m_demo->database());
+    runs.reload();
+    QCOMPARE(runs.rowCount(), 1);
+    verifyShownLiterally(runs.index(0, RunTableModel::StatusColumn).data(Qt::ToolTipRole), kHostile);
+
+    RequestTableModel requests(m_demo->database());
+    requests.showRun(runs.index(0, 0).data(RunTableModel::RunIdRole).toLongLong());
+    QCOMPARE(requests.rowCount(), 1);
+    verifyShownLiterally(requests.index(0, RequestTableModel::StatusColumn).data(Qt::ToolTipRole), kHostile);
 }
 
 QTEST_GUILESS_MAIN(TestPaperModels)

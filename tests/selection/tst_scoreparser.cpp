@@ -27,6 +27,12 @@ private slots:
     void lenientForms();
     void rejectsWhatIsWrong();
     void proseAndNothing();
+    void hugeNumbersAreRejected_data();
+    void hugeNumbersAreRejected();
+    void commentLosesControlCharacters();
+    void unbalancedBracesTakeLinearTime_data();
+    void unbalancedBracesTakeLinearTime();
+    void longReplyIsReadUpToTheLimit();
     void titleReplies_data();
     void titleReplies();
     void normalizesIds();
@@ -112,6 +118,69 @@ void TestScoreParser::proseAndNothing()
 {"ARXIVID": "2510.04871", "RELEVA)"_s, kBatch);
     QCOMPARE(scoresOf(r), u"2510.05064:9/8"_s);
     QCOMPARE(r.missing.size(), 2);
+}
+
+void TestScoreParser::hugeNumbersAreRejected_data()
+{
+    // int(d) on these was undefined behaviour (UBSan float-cast-overflow aborts); on x86 it gave
+    // INT_MIN, so the reason named a number the reply never held.
+    QTest::addColumn<QString>("relevance");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("1e300") << u"1e300"_s << u"1e+300"_s;
+    QTest::newRow("-1e300") << u"-1e300"_s << u"-1e+300"_s;
+    QTest::newRow("string of digits") << u"\"99999999999\""_s << u"99999999999"_s;
+    QTest::newRow("just past int") << u"2147483648"_s << u"2147483648"_s;
+}
+
+void TestScoreParser::hugeNumbersAreRejected()
+{
+    QFETCH(QString, relevance);
+    QFETCH(QString, shown);
+    const AbstractReply r = ScoreParser::parseAbstractReply(
+        uR"({"ARXIVID":"2510.05064","RELEVANCE":%1,"NOVELTY":5})"_s.arg(relevance), kBatch);
+    QVERIFY(r.foundJson);
+    QVERIFY(r.scores.isEmpty());
+    const QString why = r.whyMissing.value(u"2510.05064"_s);
+    QVERIFY2(why.startsWith(u"relevance: "_s) && why.contains(shown) && why.contains(u"outside 1-10"_s), qPrintable(why));
+    QVERIFY2(!why.contains(u"-2147483648"_s), qPrintable(why));
+}
+
+void TestScoreParser::commentLosesControlCharacters()
+{
+    const AbstractReply r = ScoreParser::parseAbstractReply(
+        uR"({"ARXIVID":"2510.05064","RELEVANCE":9,"NOVELTY":8,"COMMENT":"]0;pwned MoE2J
+second line"})"_s, kBatch);
+    QCOMPARE(r.scores.size(), 1);
+    QCOMPARE(r.scores.first().comment, u"]0;pwned MoE2J\nsecond line"_s);
+}
+
+void TestScoreParser::unbalancedBracesTakeLinearTime_data()
+{
+    // Each used to search to the end for every '{': minutes of CPU for a hostile or broken server.
+    QTest::addColumn<QString>("reply");
+    QTest::newRow("300,000 '{'") << QString(300000, u'{');
+    QTest::newRow("nested 100,000 deep") << QString(QString(100000, u'{') + QString(100000, u'}'));
+    QTest::newRow("'{\"' repeated") << u"{\""_s.repeated(100000);
+    QTest::newRow("'{' per line") << u"{ \"a\n"_s.repeated(60000);
+}
+
+void TestScoreParser::unbalancedBracesTakeLinearTime()
+{
+    // Completing at all is the test (ctest's timeout); the time is in the commit notes, not asserted.
+    QFETCH(QString, reply);
+    const AbstractReply r = ScoreParser::parseAbstractReply(reply, kBatch);
+    QVERIFY(r.scores.isEmpty());
+    QCOMPARE(r.missing, kBatch);
+}
+
+void TestScoreParser::longReplyIsReadUpToTheLimit()
+{
+    const QString first = uR"({"ARXIVID": "2510.05064", "RELEVANCE": 9, "NOVELTY": 8})"_s;
+    const QString last = uR"({"ARXIVID": "2510.04871", "RELEVANCE": 7, "NOVELTY": 6})"_s;
+    const AbstractReply r = ScoreParser::parseAbstractReply(
+        first + u"\n"_s + QString(ScoreParser::kMaxReplyLength, u' ') + last, kBatch);
+    QCOMPARE(scoresOf(r), u"2510.05064:9/8"_s);
+    QVERIFY2(r.problems.join(u'\n').contains(u"longer than"_s), qPrintable(r.problems.join(u'\n')));
 }
 
 void TestScoreParser::titleReplies_data()

@@ -16,9 +16,14 @@ public:
 
     // Text for a BibTeX field. arXiv titles and names are already TeX ("S\'anchez", "$\mu$P"), so TeX
     // commands and $math$ are kept as written; the specials a plain text means literally (& % # _ ~ ^
-    // and a backslash that starts no command) are escaped, and unbalanced braces are escaped so a
-    // field can never close its entry early.
+    // and a backslash that starts no command) are escaped, and control characters dropped. Braces are
+    // counted as BibTeX counts them (\{ and \} too): unless they balance, each becomes \textbraceleft{}
+    // or \textbraceright{} (\lbrace{}, \rbrace{} in math), so a field can never close early.
     static QString escape(const QString &text);
+    // An escaped title with every word that holds a capital in braces ("{BERT} for {Zero-Shot} tasks"),
+    // so a style that changes a title's case keeps the authors' capitals. Words already one {...} group,
+    // and $math$, stay whole.
+    static QString protectCapitals(const QString &escaped);
     // "kangaslahti2025boomerang": first author's family name, year, first title word (ASCII).
     static QString baseKey(const DigestPaper &paper);
 };

@@ -4,6 +4,7 @@
 #include "digest.h"
 #include "domain/paper.h"
 #include "markdownwriter.h"
+#include "text/controlchars.h"
 
 #include <QCoreApplication>
 #include <QUrl>
@@ -13,8 +14,9 @@ using namespace Qt::Literals::StringLiterals;
 namespace {
 QString esc(const QString &text)
 {
-    // toHtmlEscaped covers & < > "; attributes are always double-quoted, and ' is escaped too.
-    return text.toHtmlEscaped().replace(u'\'', u"&#39;"_s);
+    // toHtmlEscaped covers & < > "; attributes are always double-quoted, and ' is escaped too. Control
+    // characters (but tab and newline) go: they are no HTML, and the page may be printed to a terminal.
+    return ControlChars::stripped(text).toHtmlEscaped().replace(u'\'', u"&#39;"_s);
 }
 
 // The abs URL only for something that really is an arXiv id, so no feed text becomes a link target.

@@ -2,8 +2,11 @@
 #include "markdownwriter.h"
 
 #include "digest.h"
+#include "domain/paper.h"
+#include "text/controlchars.h"
 
 #include <QCoreApplication>
+#include <QUrl>
 
 #include <algorithm>
 #include <cmath>
@@ -11,18 +14,42 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-// Feed text on one line (no headings or rules from a newline), no raw HTML, no links of its own.
+// Feed text on one line (no headings or rules from a newline), without control characters, no raw
+// HTML, and no Markdown of its own. The text never starts a line (it follows "1. [", "**Abstract:** "),
+// so only inline syntax matters: the backslash and every character that opens or closes an inline
+// construct (code, emphasis, links and images, entities, GFM strikethrough and table cells) are
+// backslash-escaped, the backslash too, so "\]" becomes "\\\]" and no bracket is ever live.
 QString inlineText(const QString &text)
 {
-    QString s = text.simplified();
-    s.replace(u'<', u"&lt;"_s);
-    s.replace(u'[', u"\\["_s).replace(u']', u"\\]"_s);
-    return s;
+    static const QStringView special = u"\\`*_[]&~|";
+    const QString s = ControlChars::stripped(text).simplified();
+    QString out;
+    out.reserve(s.size() + s.size() / 8);
+    for (const QChar c : s) {
+        if (c == u'<') {
+            out += u"&lt;"_s; // no autolink, no raw HTML
+            continue;
+        }
+        if (special.contains(c))
+            out += u'\\';
+        out += c;
+    }
+    return out;
 }
 
 QString linkText(const QString &text)
 {
     return inlineText(text);
+}
+
+// The abs page of something that really is an arXiv id; empty otherwise, so no feed text becomes a
+// link target.
+QString absUrl(const QString &arxivId)
+{
+    QString id;
+    if (!Paper::splitVersionedId(arxivId, &id, nullptr))
+        return {};
+    return u"https://arxiv.org/abs/"_s + QString::fromLatin1(QUrl::toPercentEncoding(id, "/.-"));
 }
 
 QString blockquote(const QString &text)
@@ -32,6 +59,7 @@ QString blockquote(const QString &text)
     for (QString line : lines) {
         if (line.endsWith(u'\r'))
             line.chop(1);
+        line = ControlChars::stripped(line);
         line.replace(u'<', u"&lt;"_s);
         out << u"> "_s + line;
     }
@@ -115,9 +143,11 @@ QString MarkdownWriter::write(const Digest &d)
         const QString authors = inlineText(p.authors.join(u", "_s));
         toc << n + u". ["_s + linkText(p.title) + u"](#user-content-link"_s + n + u")\n**Authors:** "_s + authors;
 
-        QString b = u"## "_s + n + u". ["_s + linkText(p.title) + u"](https://arxiv.org/abs/"_s + p.arxivId
-                    + u") <a id=\"link"_s + n + u"\"></a>\n\n"_s;
-        b += u"**ArXiv ID:** "_s + p.arxivId + u"\n\n"_s;
+        const QString url = absUrl(p.arxivId);
+        QString b = u"## "_s + n + u". "_s
+                    + (url.isEmpty() ? linkText(p.title) : u"["_s + linkText(p.title) + u"]("_s + url + u')')
+                    + u" <a id=\"link"_s + n + u"\"></a>\n\n"_s;
+        b += u"**ArXiv ID:** "_s + inlineText(p.arxivId) + u"\n\n"_s;
         b += u"**Authors:** "_s + authors + u"\n\n"_s;
         b += u"**Abstract:** "_s + inlineText(p.abstract);
         if (!p.comment.isEmpty())
@@ -134,8 +164,11 @@ QString MarkdownWriter::write(const Digest &d)
     }
     if (!d.unscored.isEmpty()) {
         QStringList lines;
-        for (const DigestUnscored &u : d.unscored)
-            lines << u"- [%1](https://arxiv.org/abs/%1) %2: %3"_s.arg(u.arxivId, linkText(u.title), inlineText(u.reason));
+        for (const DigestUnscored &u : d.unscored) {
+            const QString url = absUrl(u.arxivId);
+            const QString id = url.isEmpty() ? inlineText(u.arxivId) : u"["_s + inlineText(u.arxivId) + u"]("_s + url + u')';
+            lines << u"- %1 %2: %3"_s.arg(id, linkText(u.title), inlineText(u.reason));
+        }
         parts << u"# Unscored Papers"_s << lines.join(u'\n') << u"---"_s;
     }
     parts << u"# Paper Selection Prompt"_s;

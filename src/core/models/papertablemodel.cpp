@@ -2,6 +2,7 @@
 #include "papertablemodel.h"
 
 #include "storage/database.h"
+#include "text/htmltext.h"
 #include "text/latextext.h"
 
 #include <algorithm>
@@ -449,12 +450,15 @@ QVariant PaperTableModel::data(const QModelIndex &index, int role) const
         default: return {};
         }
     case Qt::ToolTipRole:
+        // Feed text: QToolTip would guess "<font size=7>" in a title to be markup (M7), so it goes as
+        // rich text that shows it literally.
         switch (index.column()) {
-        case TitleColumn: return LatexText::toReadable(p.title);
+        case TitleColumn: return HtmlText::literalRichText(LatexText::toReadable(p.title));
         case AuthorsColumn:
-            return isFollowed(p) ? tr("%1\n(a followed author)").arg(LatexText::toReadable(p.authorsText))
-                                 : LatexText::toReadable(p.authorsText);
-        case CategoryColumn: return p.categories;
+            return HtmlText::literalRichText(isFollowed(p)
+                                                 ? tr("%1\n(a followed author)").arg(LatexText::toReadable(p.authorsText))
+                                                 : LatexText::toReadable(p.authorsText));
+        case CategoryColumn: return HtmlText::literalRichText(p.categories);
         case StarColumn: return p.starred ? tr("Starred (S to unstar)") : tr("Not starred (S to star)");
         case ReadColumn: return p.read ? tr("Read") : tr("Unread");
         case RelevanceColumn:

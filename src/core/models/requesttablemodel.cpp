@@ -3,6 +3,7 @@
 
 #include "storage/database.h"
 #include "text/costformat.h"
+#include "text/htmltext.h"
 
 #include <QLocale>
 
@@ -64,8 +65,9 @@ QVariant RequestTableModel::data(const QModelIndex &index, int role) const
         default: return {};
         }
     }
+    // The provider's error message ('{"error":{"message":"<h1>..."}}'): shown as written, never as markup.
     if (role == Qt::ToolTipRole && index.column() == StatusColumn && !r.error.isEmpty())
-        return r.error;
+        return HtmlText::literalRichText(r.error);
     if (role == Qt::TextAlignmentRole && index.column() >= PapersColumn && index.column() <= CostColumn)
         return QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
     return {};

@@ -3,6 +3,7 @@
 
 #include "storage/database.h"
 #include "text/costformat.h"
+#include "text/htmltext.h"
 
 #include <QLocale>
 
@@ -85,8 +86,9 @@ QVariant RunTableModel::data(const QModelIndex &index, int role) const
         default: return {};
         }
     case Qt::ToolTipRole:
+        // The run's message carries provider errors and feed titles: shown as written, never as markup.
         if (index.column() == StatusColumn && !r.message.isEmpty())
-            return r.message;
+            return HtmlText::literalRichText(r.message);
         return {};
     case Qt::TextAlignmentRole:
         return index.column() >= AnnouncedColumn ? QVariant::fromValue(Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter))

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scoreparser.h"
 
+#include "text/controlchars.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,6 +10,7 @@
 #include <QSet>
 
 #include <cmath>
+#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -40,6 +43,51 @@ qsizetype matchingClose(const QString &s, qsizetype open)
         }
     }
     return -1;
+}
+
+// Objects nested deeper than this inside a candidate are not tried as one whole: no reply is shaped
+// so, and it bounds the parsing of a reply of nested braces to a few passes over the text.
+constexpr int kMaxCandidateHeight = 16;
+
+struct Candidate
+{
+    qsizetype open = 0;
+    qsizetype close = -1; // -1: never closed
+    int height = 0;       // how deep braces nest inside it (0: none)
+};
+
+// Every '{' of the text with the '}' closing it, in one pass with a stack (a search to the end for
+// every '{' was quadratic: minutes for 300,000 of them). JSON strings are skipped; a JSON string holds
+// no raw line break, so a quote mark still open at the end of a line was prose, and the line ends it.
+QList<Candidate> braceCandidates(QStringView s)
+{
+    QList<Candidate> all;
+    QList<qsizetype> open; // indices into all
+    bool inString = false;
+    for (qsizetype i = 0; i < s.size(); ++i) {
+        const QChar c = s.at(i);
+        if (inString) {
+            if (c == u'\\')
+                ++i;
+            else if (c == u'"' || c == u'\n')
+                inString = false;
+            continue;
+        }
+        if (c == u'"') {
+            inString = true;
+        } else if (c == u'{') {
+            open.append(all.size());
+            all.append({i, -1, 0});
+        } else if (c == u'}' && !open.isEmpty()) {
+            Candidate &closed = all[open.takeLast()];
+            closed.close = i;
+            if (!open.isEmpty()) {
+                Candidate &parent = all[open.last()];
+                parent.height = std::max(parent.height, closed.height + 1);
+            }
+        }
+    }
+    return all;
 }
 
 // Common ways models bend JSON, repaired only when the text does not parse as it is.
@@ -124,6 +172,11 @@ std::optional<int> wholeNumber(const QJsonValue &v, QString *why)
         *why = v.isUndefined() ? ScoreParser::tr("no value") : ScoreParser::tr("not a number");
         return std::nullopt;
     }
+    // Casting a double outside int's range is undefined behaviour (1e300, "99999999999").
+    if (!std::isfinite(d) || d < std::numeric_limits<int>::min() || d > std::numeric_limits<int>::max()) {
+        *why = tr("%1 is far outside 1-10").arg(v.isString() ? v.toString().trimmed().left(40) : QString::number(d, 'g', 12));
+        return std::nullopt;
+    }
     if (std::floor(d) != d) {
         *why = ScoreParser::tr("%1 is not a whole number").arg(d);
         return std::nullopt;
@@ -155,7 +208,7 @@ QString ScoreParser::normalizeId(const QString &text)
 
 QList<QJsonObject> ScoreParser::extractObjects(const QString &input)
 {
-    const QString text = stripFences(input);
+    const QString text = stripFences(input.left(kMaxReplyLength));
     QList<QJsonObject> out;
     // The whole text first: a clean array or object is the common case.
     if (const auto doc = parseRepaired(text.trimmed())) {
@@ -163,19 +216,15 @@ QList<QJsonObject> ScoreParser::extractObjects(const QString &input)
         if (!out.isEmpty())
             return out;
     }
-    // Otherwise every balanced {...} in turn; one that does not parse is searched for inner objects.
-    qsizetype i = 0;
-    while ((i = text.indexOf(u'{', i)) >= 0) {
-        const qsizetype close = matchingClose(text, i);
-        if (close < 0) {
-            ++i;
+    // Otherwise every balanced {...} in turn; one that does not parse is searched for inner objects,
+    // one that does is taken whole.
+    qsizetype takenUntil = -1;
+    for (const Candidate &c : braceCandidates(text)) {
+        if (c.open <= takenUntil || c.close < 0 || c.height > kMaxCandidateHeight)
             continue;
-        }
-        if (const auto doc = parseRepaired(text.mid(i, close - i + 1)); doc && doc->isObject()) {
+        if (const auto doc = parseRepaired(text.mid(c.open, c.close - c.open + 1)); doc && doc->isObject()) {
             collect(doc->object(), &out);
-            i = close + 1;
-        } else {
-            ++i;
+            takenUntil = c.close;
         }
     }
     return out;
@@ -191,6 +240,8 @@ AbstractReply ScoreParser::parseAbstractReply(const QString &text, const QString
 
     const QList<QJsonObject> objects = extractObjects(text);
     reply.foundJson = !objects.isEmpty();
+    if (text.size() > kMaxReplyLength)
+        reply.problems.append(tr("the reply is longer than %1 characters; the rest was not read").arg(kMaxReplyLength));
     for (const QJsonObject &o : objects) {
         const QJsonValue idValue = field(o, {u"arxivid", u"arxiv", u"id", u"paperid", u"paper"});
         const QString id = normalizeId(idValue.isDouble() ? QString::number(idValue.toDouble(), 'f', 5)
@@ -229,7 +280,9 @@ AbstractReply ScoreParser::parseAbstractReply(const QString &text, const QString
             continue;
         }
         const QJsonValue comment = field(o, {u"comment", u"comments", u"reason"});
-        valid.insert(id, {id, *relevance, *novelty, comment.isString() ? comment.toString().trimmed() : QString()});
+        // The comment is shown and printed (stdout digest): no escape sequences from the model.
+        const QString commentText = comment.isString() ? ControlChars::stripped(comment.toString()).trimmed() : QString();
+        valid.insert(id, {id, *relevance, *novelty, commentText});
         order.append(id);
     }
     for (const QString &id : std::as_const(order))

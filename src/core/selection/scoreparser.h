@@ -38,7 +38,8 @@ struct TitleReply
 // Reads LLM replies leniently: JSON lines, one JSON array, {"papers": [...]}, code fences, prose around
 // the JSON, "},"-joined lines, unquoted keys, single quotes, trailing commas, numbers as strings
 // ("8", "8/10"), keys in any case (ARXIVID, arxiv_id, id). Then it is strict about meaning: ids must
-// be in the batch, scores whole numbers 1-10, and a paper scored twice is scored not at all.
+// be in the batch, scores whole numbers 1-10, and a paper scored twice is scored not at all. Comments
+// lose their control characters but tab and newline.
 class ScoreParser final
 {
     Q_DECLARE_TR_FUNCTIONS(ScoreParser)
@@ -48,7 +49,11 @@ public:
     // The title pre-filter's list of papers to drop: numbers (1-based batch positions) or arXiv ids.
     static TitleReply parseTitleReply(const QString &text, const QStringList &batchIds);
 
-    // Every JSON object found in the text, flattening arrays and {"key": [objects]} wrappers.
+    // A reply is read up to this many characters (a batch's answer is a few KB); the rest is ignored.
+    static constexpr qsizetype kMaxReplyLength = 1 << 20;
+
+    // Every JSON object found in the text, flattening arrays and {"key": [objects]} wrappers. One pass
+    // finds the candidates, so unbalanced or deeply nested braces cost linear time.
     static QList<QJsonObject> extractObjects(const QString &text);
     // "arXiv:2510.03438v2", "https://arxiv.org/abs/2510.03438" -> "2510.03438"
     static QString normalizeId(const QString &text);

@@ -45,4 +45,10 @@ QString readable(const QString &text)
     return escapeWithLinks(LatexText::toReadable(text));
 }
 
+QString literalRichText(const QString &text)
+{
+    // Plain text is no option: QToolTip calls it rich when its first line holds a known tag, or "&lt;".
+    return u"<qt>"_s + escape(text).replace(u'\n', u"<br>"_s) + u"</qt>"_s;
+}
+
 } // namespace HtmlText

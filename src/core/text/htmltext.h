@@ -16,4 +16,9 @@ QString escapeWithLinks(const QString &text);
 // LaTeX made readable (LatexText::toReadable), then escapeWithLinks().
 QString readable(const QString &text);
 
+// Plain text as rich text that Qt shows exactly as written, for places that guess the format from the
+// text (tooltips, Qt::AutoText labels): escape() inside <qt>, so Qt::mightBeRichText() is true and a
+// title like "<font size=7>" or "&lt;b&gt;" is shown as those characters. Newlines become <br>.
+QString literalRichText(const QString &text);
+
 } // namespace HtmlText

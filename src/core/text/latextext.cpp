@@ -1,401 +1,46 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "latextext.h"
 
-#include <QHash>
+#include "latexmath.h"
+#include "latexsymbols.h"
+
+#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
+using namespace LatexSymbols;
 
 namespace {
 
-QString fromUcs4(char32_t c)
-{
-    return QString::fromUcs4(&c, 1);
-}
-
-// Math-mode commands that stand for one symbol.
-const QHash<QString, QString> &mathSymbols()
-{
-    static const QHash<QString, QString> table = {
-        // Greek
-        {u"alpha"_s, u"α"_s}, {u"beta"_s, u"β"_s}, {u"gamma"_s, u"γ"_s}, {u"delta"_s, u"δ"_s},
-        {u"epsilon"_s, u"ϵ"_s}, {u"varepsilon"_s, u"ε"_s}, {u"zeta"_s, u"ζ"_s}, {u"eta"_s, u"η"_s},
-        {u"theta"_s, u"θ"_s}, {u"vartheta"_s, u"ϑ"_s}, {u"iota"_s, u"ι"_s}, {u"kappa"_s, u"κ"_s},
-        {u"lambda"_s, u"λ"_s}, {u"mu"_s, u"μ"_s}, {u"nu"_s, u"ν"_s}, {u"xi"_s, u"ξ"_s}, {u"pi"_s, u"π"_s},
-        {u"varpi"_s, u"ϖ"_s}, {u"rho"_s, u"ρ"_s}, {u"varrho"_s, u"ϱ"_s}, {u"sigma"_s, u"σ"_s},
-        {u"varsigma"_s, u"ς"_s}, {u"tau"_s, u"τ"_s}, {u"upsilon"_s, u"υ"_s}, {u"phi"_s, u"ϕ"_s},
-        {u"varphi"_s, u"φ"_s}, {u"chi"_s, u"χ"_s}, {u"psi"_s, u"ψ"_s}, {u"omega"_s, u"ω"_s},
-        {u"Gamma"_s, u"Γ"_s}, {u"Delta"_s, u"Δ"_s}, {u"Theta"_s, u"Θ"_s}, {u"Lambda"_s, u"Λ"_s},
-        {u"Xi"_s, u"Ξ"_s}, {u"Pi"_s, u"Π"_s}, {u"Sigma"_s, u"Σ"_s}, {u"Upsilon"_s, u"Υ"_s},
-        {u"Phi"_s, u"Φ"_s}, {u"Psi"_s, u"Ψ"_s}, {u"Omega"_s, u"Ω"_s},
-        // Relations and operators
-        {u"times"_s, u"×"_s}, {u"cdot"_s, u"·"_s}, {u"div"_s, u"÷"_s}, {u"pm"_s, u"±"_s}, {u"mp"_s, u"∓"_s},
-        {u"leq"_s, u"≤"_s}, {u"le"_s, u"≤"_s}, {u"leqslant"_s, u"≤"_s}, {u"geq"_s, u"≥"_s}, {u"ge"_s, u"≥"_s},
-        {u"geqslant"_s, u"≥"_s}, {u"neq"_s, u"≠"_s}, {u"ne"_s, u"≠"_s}, {u"approx"_s, u"≈"_s},
-        {u"sim"_s, u"∼"_s}, {u"simeq"_s, u"≃"_s}, {u"cong"_s, u"≅"_s}, {u"equiv"_s, u"≡"_s},
-        {u"propto"_s, u"∝"_s}, {u"ll"_s, u"≪"_s}, {u"gg"_s, u"≫"_s}, {u"lesssim"_s, u"≲"_s},
-        {u"gtrsim"_s, u"≳"_s}, {u"prec"_s, u"≺"_s}, {u"succ"_s, u"≻"_s}, {u"preceq"_s, u"⪯"_s},
-        {u"in"_s, u"∈"_s}, {u"notin"_s, u"∉"_s}, {u"ni"_s, u"∋"_s}, {u"subset"_s, u"⊂"_s},
-        {u"subseteq"_s, u"⊆"_s}, {u"supset"_s, u"⊃"_s}, {u"supseteq"_s, u"⊇"_s}, {u"cup"_s, u"∪"_s},
-        {u"cap"_s, u"∩"_s}, {u"setminus"_s, u"∖"_s}, {u"emptyset"_s, u"∅"_s}, {u"varnothing"_s, u"∅"_s},
-        {u"forall"_s, u"∀"_s}, {u"exists"_s, u"∃"_s}, {u"neg"_s, u"¬"_s}, {u"lnot"_s, u"¬"_s},
-        {u"land"_s, u"∧"_s}, {u"wedge"_s, u"∧"_s}, {u"lor"_s, u"∨"_s}, {u"vee"_s, u"∨"_s},
-        {u"oplus"_s, u"⊕"_s}, {u"otimes"_s, u"⊗"_s}, {u"odot"_s, u"⊙"_s}, {u"circ"_s, u"∘"_s},
-        {u"ast"_s, u"∗"_s}, {u"star"_s, u"⋆"_s}, {u"bullet"_s, u"•"_s}, {u"mid"_s, u"∣"_s},
-        {u"parallel"_s, u"∥"_s}, {u"perp"_s, u"⊥"_s}, {u"top"_s, u"⊤"_s}, {u"bot"_s, u"⊥"_s},
-        {u"to"_s, u"→"_s}, {u"rightarrow"_s, u"→"_s}, {u"leftarrow"_s, u"←"_s}, {u"gets"_s, u"←"_s},
-        {u"leftrightarrow"_s, u"↔"_s}, {u"Rightarrow"_s, u"⇒"_s}, {u"Leftarrow"_s, u"⇐"_s},
-        {u"Leftrightarrow"_s, u"⇔"_s}, {u"iff"_s, u"⇔"_s}, {u"implies"_s, u"⇒"_s}, {u"mapsto"_s, u"↦"_s},
-        {u"uparrow"_s, u"↑"_s}, {u"downarrow"_s, u"↓"_s}, {u"longrightarrow"_s, u"⟶"_s},
-        {u"infty"_s, u"∞"_s}, {u"partial"_s, u"∂"_s}, {u"nabla"_s, u"∇"_s}, {u"sum"_s, u"∑"_s},
-        {u"prod"_s, u"∏"_s}, {u"int"_s, u"∫"_s}, {u"oint"_s, u"∮"_s}, {u"ell"_s, u"ℓ"_s},
-        {u"hbar"_s, u"ℏ"_s}, {u"Re"_s, u"ℜ"_s}, {u"Im"_s, u"ℑ"_s}, {u"aleph"_s, u"ℵ"_s},
-        {u"prime"_s, u"′"_s}, {u"degree"_s, u"°"_s}, {u"angle"_s, u"∠"_s}, {u"triangle"_s, u"△"_s},
-        {u"ldots"_s, u"…"_s}, {u"dots"_s, u"…"_s}, {u"cdots"_s, u"⋯"_s}, {u"vdots"_s, u"⋮"_s},
-        {u"ddots"_s, u"⋱"_s}, {u"langle"_s, u"⟨"_s}, {u"rangle"_s, u"⟩"_s}, {u"lceil"_s, u"⌈"_s},
-        {u"rceil"_s, u"⌉"_s}, {u"lfloor"_s, u"⌊"_s}, {u"rfloor"_s, u"⌋"_s}, {u"vert"_s, u"|"_s},
-        {u"lvert"_s, u"|"_s}, {u"rvert"_s, u"|"_s}, {u"Vert"_s, u"‖"_s}, {u"lVert"_s, u"‖"_s},
-        {u"rVert"_s, u"‖"_s}, {u"|"_s, u"‖"_s}, {u"dagger"_s, u"†"_s}, {u"checkmark"_s, u"✓"_s},
-        {u"square"_s, u"□"_s}, {u"%"_s, u"%"_s}, {u"{"_s, u"{"_s}, {u"}"_s, u"}"_s}, {u"_"_s, u"_"_s},
-        {u"&"_s, u"&"_s}, {u"#"_s, u"#"_s}, {u"$"_s, u"$"_s},
-        // Spacing
-        {u","_s, u" "_s}, {u";"_s, u" "_s}, {u":"_s, u" "_s}, {u" "_s, u" "_s}, {u"!"_s, QString()},
-        {u"quad"_s, u" "_s}, {u"qquad"_s, u"  "_s}, {u"\\"_s, u" "_s},
-        // Size and pairing hints: the delimiter that follows is kept.
-        {u"left"_s, QString()}, {u"right"_s, QString()}, {u"middle"_s, QString()}, {u"big"_s, QString()},
-        {u"Big"_s, QString()}, {u"bigg"_s, QString()}, {u"Bigg"_s, QString()}, {u"bigl"_s, QString()},
-        {u"bigr"_s, QString()}, {u"Bigl"_s, QString()}, {u"Bigr"_s, QString()}, {u"displaystyle"_s, QString()},
-        {u"textstyle"_s, QString()}, {u"limits"_s, QString()}, {u"nolimits"_s, QString()},
-    };
-    return table;
-}
-
-// Commands written as a word in upright type: \log x -> "log x".
-bool isNamedOperator(const QString &name)
-{
-    static const QStringList names = {u"log"_s, u"ln"_s, u"exp"_s, u"min"_s, u"max"_s, u"sup"_s, u"inf"_s,
-                                      u"lim"_s, u"sin"_s, u"cos"_s, u"tan"_s, u"tanh"_s, u"det"_s, u"dim"_s,
-                                      u"arg"_s, u"argmin"_s, u"argmax"_s, u"Pr"_s, u"deg"_s, u"ker"_s,
-                                      u"liminf"_s, u"limsup"_s, u"gcd"_s, u"mod"_s, u"bmod"_s, u"sgn"_s,
-                                      u"poly"_s, u"polylog"_s, u"softmax"_s, u"KL"_s};
-    return names.contains(name);
-}
-
-// Commands whose argument is shown unchanged in plain text.
-bool isPlainWrapper(const QString &name)
-{
-    static const QStringList names = {u"mathrm"_s, u"mathbf"_s, u"mathit"_s, u"mathsf"_s, u"mathtt"_s,
-                                      u"boldsymbol"_s, u"bm"_s, u"mathnormal"_s, u"operatorname"_s,
-                                      u"text"_s, u"textrm"_s, u"textbf"_s, u"textit"_s, u"texttt"_s,
-                                      u"textsf"_s, u"textsc"_s, u"emph"_s, u"mbox"_s, u"underline"_s,
-                                      u"textnormal"_s, u"textup"_s, u"url"_s, u"mathscr"_s};
-    return names.contains(name);
-}
-
-QChar combiningAccentFor(const QString &command)
-{
-    static const QHash<QString, char16_t> table = {
-        {u"tilde"_s, 0x0303}, {u"widetilde"_s, 0x0303}, {u"hat"_s, 0x0302}, {u"widehat"_s, 0x0302},
-        {u"bar"_s, 0x0304}, {u"overline"_s, 0x0305}, {u"vec"_s, 0x20D7}, {u"dot"_s, 0x0307},
-        {u"ddot"_s, 0x0308}, {u"check"_s, 0x030C}, {u"breve"_s, 0x0306}, {u"acute"_s, 0x0301},
-        {u"grave"_s, 0x0300},
-    };
-    const auto it = table.constFind(command);
-    return it == table.cend() ? QChar() : QChar(*it);
-}
-
-// Text-mode accent commands (\'e, \"o, \c{c}) as combining marks.
-QChar textAccentFor(QChar c)
-{
-    switch (c.unicode()) {
-    case u'\'': return QChar(0x0301);
-    case u'`': return QChar(0x0300);
-    case u'^': return QChar(0x0302);
-    case u'"': return QChar(0x0308);
-    case u'~': return QChar(0x0303);
-    case u'=': return QChar(0x0304);
-    case u'.': return QChar(0x0307);
-    case u'u': return QChar(0x0306);
-    case u'v': return QChar(0x030C);
-    case u'H': return QChar(0x030B);
-    case u'c': return QChar(0x0327);
-    case u'k': return QChar(0x0328);
-    case u'r': return QChar(0x030A);
-    default: return QChar();
-    }
-}
-
-const QHash<QString, QString> &textLetters()
-{
-    static const QHash<QString, QString> table = {
-        {u"ss"_s, u"ß"_s}, {u"o"_s, u"ø"_s}, {u"O"_s, u"Ø"_s}, {u"aa"_s, u"å"_s}, {u"AA"_s, u"Å"_s},
-        {u"ae"_s, u"æ"_s}, {u"AE"_s, u"Æ"_s}, {u"oe"_s, u"œ"_s}, {u"OE"_s, u"Œ"_s}, {u"l"_s, u"ł"_s},
-        {u"L"_s, u"Ł"_s}, {u"i"_s, u"ı"_s}, {u"j"_s, u"ȷ"_s}, {u"%"_s, u"%"_s}, {u"&"_s, u"&"_s},
-        {u"#"_s, u"#"_s}, {u"_"_s, u"_"_s}, {u"{"_s, u"{"_s}, {u"}"_s, u"}"_s}, {u"$"_s, u"$"_s},
-        {u"textendash"_s, u"–"_s}, {u"textemdash"_s, u"—"_s}, {u"ldots"_s, u"…"_s}, {u"dots"_s, u"…"_s},
-        {u"LaTeX"_s, u"LaTeX"_s}, {u"TeX"_s, u"TeX"_s},
-    };
-    return table;
-}
-
-QString scriptLetter(QChar c, bool doubleStruck)
-{
-    const char16_t u = c.unicode();
-    if (doubleStruck) {
-        static const QHash<char16_t, char32_t> holes = {{u'C', 0x2102}, {u'H', 0x210D}, {u'N', 0x2115},
-                                                        {u'P', 0x2119}, {u'Q', 0x211A}, {u'R', 0x211D},
-                                                        {u'Z', 0x2124}};
-        if (holes.contains(u))
-            return fromUcs4(holes.value(u));
-        if (u >= u'A' && u <= u'Z')
-            return fromUcs4(0x1D538 + (u - u'A'));
-        if (u >= u'a' && u <= u'z')
-            return fromUcs4(0x1D552 + (u - u'a'));
-        if (u >= u'0' && u <= u'9')
-            return fromUcs4(0x1D7D8 + (u - u'0'));
-        return QString(c);
-    }
-    static const QHash<char16_t, char32_t> holes = {{u'B', 0x212C}, {u'E', 0x2130}, {u'F', 0x2131},
-                                                    {u'H', 0x210B}, {u'I', 0x2110}, {u'L', 0x2112},
-                                                    {u'M', 0x2133}, {u'R', 0x211B}, {u'e', 0x212F},
-                                                    {u'g', 0x210A}, {u'o', 0x2134}};
-    if (holes.contains(u))
-        return fromUcs4(holes.value(u));
-    if (u >= u'A' && u <= u'Z')
-        return fromUcs4(0x1D49C + (u - u'A'));
-    if (u >= u'a' && u <= u'z')
-        return fromUcs4(0x1D4B6 + (u - u'a'));
-    return QString(c);
-}
-
-// Superscript or subscript form of every character, or a null string when one has none.
-QString toScript(const QString &text, bool super)
-{
-    static const QHash<char16_t, char16_t> sup = {
-        {u'0', u'⁰'}, {u'1', u'¹'}, {u'2', u'²'}, {u'3', u'³'}, {u'4', u'⁴'}, {u'5', u'⁵'}, {u'6', u'⁶'},
-        {u'7', u'⁷'}, {u'8', u'⁸'}, {u'9', u'⁹'}, {u'+', u'⁺'}, {u'-', u'⁻'}, {u'−', u'⁻'}, {u'=', u'⁼'},
-        {u'(', u'⁽'}, {u')', u'⁾'}, {u'a', u'ᵃ'}, {u'b', u'ᵇ'}, {u'c', u'ᶜ'}, {u'd', u'ᵈ'}, {u'e', u'ᵉ'},
-        {u'f', u'ᶠ'}, {u'g', u'ᵍ'}, {u'h', u'ʰ'}, {u'i', u'ⁱ'}, {u'j', u'ʲ'}, {u'k', u'ᵏ'}, {u'l', u'ˡ'},
-        {u'm', u'ᵐ'}, {u'n', u'ⁿ'}, {u'o', u'ᵒ'}, {u'p', u'ᵖ'}, {u'r', u'ʳ'}, {u's', u'ˢ'}, {u't', u'ᵗ'},
-        {u'u', u'ᵘ'}, {u'v', u'ᵛ'}, {u'w', u'ʷ'}, {u'x', u'ˣ'}, {u'y', u'ʸ'}, {u'z', u'ᶻ'}, {u'A', u'ᴬ'},
-        {u'B', u'ᴮ'}, {u'D', u'ᴰ'}, {u'E', u'ᴱ'}, {u'G', u'ᴳ'}, {u'H', u'ᴴ'}, {u'I', u'ᴵ'}, {u'J', u'ᴶ'},
-        {u'K', u'ᴷ'}, {u'L', u'ᴸ'}, {u'M', u'ᴹ'}, {u'N', u'ᴺ'}, {u'O', u'ᴼ'}, {u'P', u'ᴾ'}, {u'R', u'ᴿ'},
-        {u'T', u'ᵀ'}, {u'U', u'ᵁ'}, {u'V', u'ⱽ'}, {u'W', u'ᵂ'}, {u'α', u'ᵅ'}, {u'β', u'ᵝ'}, {u'γ', u'ᵞ'},
-        {u'δ', u'ᵟ'}, {u'ε', u'ᵋ'}, {u'θ', u'ᶿ'}, {u'φ', u'ᵠ'}, {u'χ', u'ᵡ'}, {u'*', u'*'}, {u'′', u'′'},
-        {u'⊤', u'ᵀ'}, {u'∗', u'*'}, {u' ', u' '}, {u'†', u'†'}, {u'∞', u'∞'},
-    };
-    static const QHash<char16_t, char16_t> sub = {
-        {u'0', u'₀'}, {u'1', u'₁'}, {u'2', u'₂'}, {u'3', u'₃'}, {u'4', u'₄'}, {u'5', u'₅'}, {u'6', u'₆'},
-        {u'7', u'₇'}, {u'8', u'₈'}, {u'9', u'₉'}, {u'+', u'₊'}, {u'-', u'₋'}, {u'−', u'₋'}, {u'=', u'₌'},
-        {u'(', u'₍'}, {u')', u'₎'}, {u'a', u'ₐ'}, {u'e', u'ₑ'}, {u'h', u'ₕ'}, {u'i', u'ᵢ'}, {u'j', u'ⱼ'},
-        {u'k', u'ₖ'}, {u'l', u'ₗ'}, {u'm', u'ₘ'}, {u'n', u'ₙ'}, {u'o', u'ₒ'}, {u'p', u'ₚ'}, {u'r', u'ᵣ'},
-        {u's', u'ₛ'}, {u't', u'ₜ'}, {u'u', u'ᵤ'}, {u'v', u'ᵥ'}, {u'x', u'ₓ'}, {u'β', u'ᵦ'}, {u'γ', u'ᵧ'},
-        {u'ρ', u'ᵨ'}, {u'φ', u'ᵩ'}, {u'χ', u'ᵪ'}, {u' ', u' '},
-    };
-    const auto &table = super ? sup : sub;
-    QString out;
-    out.reserve(text.size());
-    for (QChar c : text) {
-        const auto it = table.constFind(c.unicode());
-        if (it == table.cend())
-            return QString();
-        out += QChar(*it);
-    }
-    return out;
-}
-
-bool needsParentheses(const QString &piece)
-{
-    if (piece.size() <= 1)
-        return false;
-    for (QChar c : piece) {
-        if (c.isSpace() || c == u'+' || c == u'-' || c == u'/' || c == u'−' || c == u'·' || c == u'×'
-            || c == u'=' || c == u',')
-            return true;
-    }
-    return false;
-}
-
-QString parenthesized(const QString &piece)
-{
-    return needsParentheses(piece) ? u"("_s + piece + u")"_s : piece;
-}
-
-// A small recursive-descent reader of one math expression.
-class MathReader
+// indexOf for a reader that only moves forward: a search that found nothing, or found a position still
+// ahead, answers every later search without reading the text again. So "\emph{" or "\(" repeated without
+// a closing "}" or "\)" costs one pass, not one pass to the end per occurrence.
+class ForwardSearch
 {
 public:
-    explicit MathReader(const QString &source)
-        : m_s(source)
+    ForwardSearch(QStringView text, QStringView needle)
+        : m_text(text)
+        , m_needle(needle)
     {
     }
 
-    QString readAll()
+    qsizetype from(qsizetype pos)
     {
-        QString out;
-        while (m_i < m_s.size())
-            out += readAtom();
-        return out;
+        if (pos < m_from || (m_found >= 0 && m_found < pos)) {
+            m_from = pos;
+            m_found = m_text.indexOf(m_needle, pos);
+        }
+        return m_found;
     }
 
 private:
-    bool atEnd() const { return m_i >= m_s.size(); }
-
-    void skipSpaces()
-    {
-        while (!atEnd() && m_s.at(m_i).isSpace())
-            ++m_i;
-    }
-
-    // The contents of a {...} group starting at m_i (which is '{'), raw.
-    QString rawGroup()
-    {
-        int depth = 0;
-        const qsizetype start = m_i + 1;
-        for (; m_i < m_s.size(); ++m_i) {
-            const QChar c = m_s.at(m_i);
-            if (c == u'\\') {
-                ++m_i; // skip the escaped character
-                continue;
-            }
-            if (c == u'{')
-                ++depth;
-            else if (c == u'}' && --depth == 0) {
-                ++m_i;
-                return m_s.mid(start, m_i - 1 - start);
-            }
-        }
-        return m_s.mid(start); // unbalanced: take the rest
-    }
-
-    // A command argument: a group, a command or one character; raw source text.
-    QString rawArgument()
-    {
-        skipSpaces();
-        if (atEnd())
-            return QString();
-        const QChar c = m_s.at(m_i);
-        if (c == u'{')
-            return rawGroup();
-        if (c == u'\\') {
-            const qsizetype start = m_i;
-            ++m_i;
-            if (!atEnd() && m_s.at(m_i).isLetter()) {
-                while (!atEnd() && m_s.at(m_i).isLetter())
-                    ++m_i;
-            } else if (!atEnd()) {
-                ++m_i;
-            }
-            return m_s.mid(start, m_i - start);
-        }
-        ++m_i;
-        return QString(c);
-    }
-
-    QString convertedArgument() { return MathReader(rawArgument()).readAll(); }
-
-    QString readScript(bool super)
-    {
-        const QString arg = convertedArgument();
-        const QString mapped = toScript(arg, super);
-        if (!mapped.isNull())
-            return mapped;
-        const QString mark = super ? u"^"_s : u"_"_s;
-        return mark + parenthesized(arg);
-    }
-
-    QString readCommand()
-    {
-        ++m_i; // the backslash
-        if (atEnd())
-            return u"\\"_s;
-        QString name;
-        if (m_s.at(m_i).isLetter()) {
-            while (!atEnd() && m_s.at(m_i).isLetter())
-                name += m_s.at(m_i++);
-        } else {
-            name = m_s.at(m_i++);
-        }
-
-        const auto &symbols = mathSymbols();
-        if (const auto it = symbols.constFind(name); it != symbols.cend())
-            return *it;
-        if (isNamedOperator(name))
-            return name == u"mod"_s || name == u"bmod"_s ? u" mod "_s : name;
-        if (name == u"mathcal"_s || name == u"mathbb"_s) {
-            QString out;
-            for (QChar c : convertedArgument())
-                out += scriptLetter(c, name == u"mathbb"_s);
-            return out;
-        }
-        if (isPlainWrapper(name))
-            return convertedArgument();
-        if (name == u"sqrt"_s) {
-            QString root = u"√"_s;
-            skipSpaces();
-            if (!atEnd() && m_s.at(m_i) == u'[') {
-                const qsizetype close = m_s.indexOf(u']', m_i);
-                const QString index = close < 0 ? QString() : m_s.mid(m_i + 1, close - m_i - 1).trimmed();
-                m_i = close < 0 ? m_s.size() : close + 1;
-                root = index == u"3"_s ? u"∛"_s : index == u"4"_s ? u"∜"_s : toScript(index, true) + u"√"_s;
-            }
-            const QString arg = convertedArgument();
-            return root + (arg.size() > 1 ? u"("_s + arg + u")"_s : arg);
-        }
-        if (name == u"frac"_s || name == u"dfrac"_s || name == u"tfrac"_s) {
-            const QString num = convertedArgument();
-            const QString den = convertedArgument();
-            return parenthesized(num) + u"/"_s + parenthesized(den);
-        }
-        if (name == u"binom"_s) {
-            const QString n = convertedArgument();
-            const QString k = convertedArgument();
-            return u"C("_s + n + u", "_s + k + u")"_s;
-        }
-        if (const QChar accent = combiningAccentFor(name); !accent.isNull()) {
-            const QString arg = convertedArgument();
-            return arg.isEmpty() ? QString(accent) : arg + accent;
-        }
-        if (name == u"not"_s) {
-            const QString arg = convertedArgument();
-            return arg + QChar(0x0338);
-        }
-        return u"\\"_s + name; // unknown: keep it as the authors wrote it
-    }
-
-    QString readAtom()
-    {
-        const QChar c = m_s.at(m_i);
-        if (c == u'\\')
-            return readCommand();
-        if (c == u'{') {
-            return MathReader(rawGroup()).readAll();
-        }
-        if (c == u'}') {
-            ++m_i; // stray closing brace
-            return QString();
-        }
-        if (c == u'^' || c == u'_') {
-            ++m_i;
-            return readScript(c == u'^');
-        }
-        if (c == u'\'') {
-            ++m_i;
-            return u"′"_s;
-        }
-        if (c == u'~') {
-            ++m_i;
-            return u" "_s;
-        }
-        ++m_i;
-        return QString(c);
-    }
-
-    const QString m_s;
-    qsizetype m_i = 0;
+    QStringView m_text;
+    QStringView m_needle;
+    qsizetype m_from = std::numeric_limits<qsizetype>::max(); // nothing searched yet
+    qsizetype m_found = -1;
 };
 
 // Index of the '$' closing an inline formula that starts at from, or -1.
-qsizetype findClosingDollar(const QString &s, qsizetype from, bool display)
+qsizetype findClosingDollar(QStringView s, qsizetype from, bool display)
 {
     for (qsizetype i = from; i < s.size(); ++i) {
         if (s.at(i) == u'\\') {
@@ -412,127 +57,215 @@ qsizetype findClosingDollar(const QString &s, qsizetype from, bool display)
     return -1;
 }
 
-// Reads {x} or one character after a text accent; returns the accented letter(s).
-QString applyTextAccent(const QString &s, qsizetype &i, QChar accent)
+QString mathOrAsWritten(QStringView math, QStringView asWritten)
 {
-    QString base;
-    if (i < s.size() && s.at(i) == u'{') {
-        const qsizetype close = s.indexOf(u'}', i);
-        base = close < 0 ? s.mid(i + 1) : s.mid(i + 1, close - i - 1);
-        i = close < 0 ? s.size() : close + 1;
-    } else {
-        while (i < s.size() && s.at(i) == u' ')
-            ++i;
-        if (i < s.size())
-            base = s.at(i++);
-    }
-    if (base == u"\\i"_s || base == u"i"_s)
-        base = u"i"_s; // \'{\i} is an i with an accent, not a dotless one
-    else if (base == u"\\j"_s)
-        base = u"j"_s;
-    return base + accent;
+    const std::optional<QString> unicode = LatexMath::toUnicode(math);
+    return unicode ? unicode->trimmed() : asWritten.toString();
 }
 
-QString textToReadable(const QString &s)
+// Text mode: accents, letters, dashes, ties and quotes (URLs kept as written), with $...$, \(...\) and \[...\] handed to LatexMath.
+// Groups it reads again ({\"o}, \emph{..}) nest at most LatexMath::kMaxDepth deep; a deeper one is
+// kept as written.
+class TextReader
 {
-    QString out;
-    out.reserve(s.size());
-    qsizetype i = 0;
-    while (i < s.size()) {
-        const QChar c = s.at(i);
+public:
+    TextReader(QStringView s, int depth)
+        : m_s(s)
+        , m_depth(depth)
+        , m_closeBrace(s, u"}")
+        , m_openBrace(s, u"{")
+        , m_closeParen(s, u"\\)")
+        , m_closeBracket(s, u"\\]")
+    {
+    }
+
+    QString read()
+    {
+        if (m_depth > LatexMath::kMaxDepth)
+            return m_s.toString();
+        QString out;
+        out.reserve(m_s.size());
+        while (m_i < m_s.size())
+            readOne(out);
+        return out;
+    }
+
+private:
+    QString nested(QStringView inner) const { return TextReader(inner, m_depth + 1).read(); }
+
+    bool at(qsizetype i, QStringView what) const { return m_s.mid(i).startsWith(what); }
+
+    // Reads {x} or one character after a text accent; returns the accented letter(s).
+    QString applyTextAccent(QChar accent)
+    {
+        QString base;
+        if (m_i < m_s.size() && m_s.at(m_i) == u'{') {
+            const qsizetype close = m_closeBrace.from(m_i);
+            base = (close < 0 ? m_s.mid(m_i + 1) : m_s.mid(m_i + 1, close - m_i - 1)).toString();
+            m_i = close < 0 ? m_s.size() : close + 1;
+        } else {
+            while (m_i < m_s.size() && m_s.at(m_i) == u' ')
+                ++m_i;
+            if (m_i < m_s.size())
+                base = m_s.at(m_i++);
+        }
+        if (base == u"\\i"_s || base == u"i"_s)
+            base = u"i"_s; // \'{\i} is an i with an accent, not a dotless one
+        else if (base == u"\\j"_s)
+            base = u"j"_s;
+        return base + accent;
+    }
+
+    // $...$ or $$...$$ at m_i; false for an unmatched dollar.
+    bool readDollarMath(QString &out)
+    {
+        const bool display = at(m_i, u"$$");
+        const qsizetype start = m_i + (display ? 2 : 1);
+        const qsizetype close = findClosingDollar(m_s, start, display);
+        if (close < 0)
+            return false;
+        const qsizetype end = close + (display ? 2 : 1);
+        out += mathOrAsWritten(m_s.mid(start, close - start), m_s.mid(m_i, end - m_i));
+        m_i = end;
+        return true;
+    }
+
+    // A backslash at m_i: \( \[ math, an accent, a letter, a wrapper; false when none of those.
+    bool readCommand(QString &out)
+    {
+        const QChar next = m_s.at(m_i + 1);
+        if (next == u'(' || next == u'[') {
+            const qsizetype close = (next == u'(' ? m_closeParen : m_closeBracket).from(m_i + 2);
+            if (close >= 0) {
+                out += mathOrAsWritten(m_s.mid(m_i + 2, close - m_i - 2), m_s.mid(m_i, close + 2 - m_i));
+                m_i = close + 2;
+                return true;
+            }
+        }
+        if (const QChar accent = textAccentFor(next); !accent.isNull() && !next.isLetter()) {
+            m_i += 2;
+            out += applyTextAccent(accent);
+            return true;
+        }
+        if (!next.isLetter()) {
+            const auto it = textLetters().constFind(QString(next));
+            if (it == textLetters().cend())
+                return false;
+            out += *it;
+            m_i += 2;
+            return true;
+        }
+        qsizetype end = m_i + 1;
+        while (end < m_s.size() && m_s.at(end).isLetter())
+            ++end;
+        const QString name = m_s.mid(m_i + 1, end - m_i - 1).toString();
+        const bool groupFollows = end < m_s.size() && m_s.at(end) == u'{';
+        if (name.size() == 1 && !textAccentFor(next).isNull() && groupFollows) {
+            m_i = end;
+            out += applyTextAccent(textAccentFor(next));
+            return true;
+        }
+        if (const auto it = textLetters().constFind(name); it != textLetters().cend()) {
+            out += *it;
+            m_i = end;
+            if (at(m_i, u"{}"))
+                m_i += 2; // \ss{} and friends
+            return true;
+        }
+        if (isPlainWrapper(name) && groupFollows) {
+            const qsizetype close = m_closeBrace.from(end);
+            if (close >= 0) {
+                out += nested(m_s.mid(end + 1, close - end - 1));
+                m_i = close + 1;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // {\"o} and {\ss}: braces that only group an accent command.
+    bool readAccentGroup(QString &out)
+    {
+        const qsizetype close = m_closeBrace.from(m_i);
+        if (close < 0)
+            return false;
+        const qsizetype innerOpen = m_openBrace.from(m_i + 1);
+        if (innerOpen >= 0 && innerOpen < close)
+            return false;
+        out += nested(m_s.mid(m_i + 1, close - m_i - 1));
+        m_i = close + 1;
+        return true;
+    }
+
+    void readOne(QString &out)
+    {
+        const QChar c = m_s.at(m_i);
         if (c == u'$') {
-            const bool display = i + 1 < s.size() && s.at(i + 1) == u'$';
-            const qsizetype start = i + (display ? 2 : 1);
-            const qsizetype close = findClosingDollar(s, start, display);
-            if (close < 0) {
-                out += s.mid(i); // an unmatched dollar is just a dollar
-                break;
-            }
-            out += LatexText::mathToUnicode(s.mid(start, close - start));
-            i = close + (display ? 2 : 1);
-            continue;
+            if (readDollarMath(out))
+                return;
+            out += m_s.mid(m_i); // an unmatched dollar is just a dollar
+            m_i = m_s.size();
+            return;
         }
-        if (c == u'\\' && i + 1 < s.size()) {
-            const QChar next = s.at(i + 1);
-            if (next == u'(' || next == u'[') {
-                const QString closing = next == u'(' ? u"\\)"_s : u"\\]"_s;
-                const qsizetype close = s.indexOf(closing, i + 2);
-                if (close >= 0) {
-                    out += LatexText::mathToUnicode(s.mid(i + 2, close - i - 2));
-                    i = close + 2;
-                    continue;
-                }
-            }
-            if (const QChar accent = textAccentFor(next); !accent.isNull() && !next.isLetter()) {
-                i += 2;
-                out += applyTextAccent(s, i, accent);
-                continue;
-            }
-            if (next.isLetter()) {
-                qsizetype end = i + 1;
-                while (end < s.size() && s.at(end).isLetter())
-                    ++end;
-                const QString name = s.mid(i + 1, end - i - 1);
-                if (name.size() == 1 && !textAccentFor(next).isNull() && end < s.size() && s.at(end) == u'{') {
-                    i = end;
-                    out += applyTextAccent(s, i, textAccentFor(next));
-                    continue;
-                }
-                if (const auto it = textLetters().constFind(name); it != textLetters().cend()) {
-                    out += *it;
-                    i = end;
-                    if (i < s.size() && s.at(i) == u'{' && i + 1 < s.size() && s.at(i + 1) == u'}')
-                        i += 2; // \ss{} and friends
-                    continue;
-                }
-                if (isPlainWrapper(name) && end < s.size() && s.at(end) == u'{') {
-                    const qsizetype close = s.indexOf(u'}', end);
-                    if (close >= 0) {
-                        out += textToReadable(s.mid(end + 1, close - end - 1));
-                        i = close + 1;
-                        continue;
-                    }
-                }
-            } else if (const auto it = textLetters().constFind(QString(next)); it != textLetters().cend()) {
-                out += *it;
-                i += 2;
-                continue;
-            }
-        }
-        // {\"o} and {\ss}: braces that only group an accent command.
-        if (c == u'{' && i + 1 < s.size() && s.at(i + 1) == u'\\') {
-            const qsizetype close = s.indexOf(u'}', i);
-            if (close > 0 && s.indexOf(u'{', i + 1) > close - 1) {
-                out += textToReadable(s.mid(i + 1, close - i - 1));
-                i = close + 1;
-                continue;
-            }
-        }
-        if (c == u'`' && i + 1 < s.size() && s.at(i + 1) == u'`') {
+        if (c == u'\\' && m_i + 1 < m_s.size() && readCommand(out))
+            return;
+        if (c == u'{' && m_i + 1 < m_s.size() && m_s.at(m_i + 1) == u'\\' && readAccentGroup(out))
+            return;
+        if (at(m_i, u"``")) {
             out += u'“';
-            i += 2;
-            continue;
+            m_i += 2;
+            return;
         }
-        if (c == u'\'' && i + 1 < s.size() && s.at(i + 1) == u'\'') {
+        if (at(m_i, u"''")) {
             out += u'”';
-            i += 2;
-            continue;
+            m_i += 2;
+            return;
         }
-        if (c == u'-' && s.mid(i, 3) == u"---"_s) {
+        if (at(m_i, u"http://") || at(m_i, u"https://")) {
+            readUrl(out);
+            return;
+        }
+        if (at(m_i, u"---")) {
             out += u'—';
-            i += 3;
-            continue;
+            m_i += 3;
+            return;
         }
-        if (c == u' ' && s.mid(i, 4) == u" -- "_s) {
-            out += u" – "_s;
-            i += 4;
-            continue;
+        // "1--10", "Bose--Einstein" and " -- " are en dashes; "--help" and a trailing "x--" are not.
+        if (at(m_i, u"--") && spaceBefore(m_i) == spaceAfter(m_i + 2)) {
+            out += u'–';
+            m_i += 2;
+            return;
+        }
+        // A tie between two words ("Fig.~1") is a no-break space; "~2x" (about twice) stays a tilde.
+        if (c == u'~' && !spaceBefore(m_i) && !spaceAfter(m_i + 1)) {
+            out += QChar(0x00A0);
+            ++m_i;
+            return;
         }
         out += c;
-        ++i;
+        ++m_i;
     }
-    return out;
-}
+
+    bool spaceBefore(qsizetype i) const { return i == 0 || m_s.at(i - 1).isSpace(); }
+    bool spaceAfter(qsizetype i) const { return i >= m_s.size() || m_s.at(i).isSpace(); }
+
+    // A URL as written, to the next white space: its "~user" and "--" are not TeX.
+    void readUrl(QString &out)
+    {
+        const qsizetype start = m_i;
+        while (m_i < m_s.size() && !m_s.at(m_i).isSpace())
+            ++m_i;
+        out += m_s.mid(start, m_i - start);
+    }
+
+    const QStringView m_s;
+    const int m_depth;
+    qsizetype m_i = 0;
+    ForwardSearch m_closeBrace;
+    ForwardSearch m_openBrace;
+    ForwardSearch m_closeParen;
+    ForwardSearch m_closeBracket;
+};
 
 } // namespace
 
@@ -540,15 +273,20 @@ namespace LatexText {
 
 QString mathToUnicode(const QString &math)
 {
-    return MathReader(math).readAll().trimmed().normalized(QString::NormalizationForm_C);
+    if (math.size() > kMaxLength)
+        return math;
+    const std::optional<QString> unicode = LatexMath::toUnicode(math);
+    return unicode ? unicode->trimmed().normalized(QString::NormalizationForm_C) : math;
 }
 
 QString toReadable(const QString &text)
 {
+    if (text.size() > kMaxLength)
+        return text;
     if (!text.contains(u'\\') && !text.contains(u'$') && !text.contains(u"--"_s) && !text.contains(u"``"_s)
-        && !text.contains(u"''"_s))
+        && !text.contains(u"''"_s) && !text.contains(u'~'))
         return text; // the common case, kept cheap for large tables
-    return textToReadable(text).normalized(QString::NormalizationForm_C);
+    return TextReader(text, 0).read().normalized(QString::NormalizationForm_C);
 }
 
 } // namespace LatexText

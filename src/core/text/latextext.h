@@ -7,7 +7,13 @@
 // toReadable() turns the common cases into plain Unicode text ("𝒪(√N)", "PT²-LLM", "Sánchez") so they read
 // well in a table cell or a label. The result is plain text: escape it before putting it into rich text.
 // Anything it does not know is kept as written, so nothing the authors wrote disappears.
+// Feed text is untrusted, so the work is bounded: a text longer than kMaxLength, or a group nested deeper
+// than LatexMath::kMaxDepth (32), is shown as written instead of converted.
+// The tables are in latexsymbols.cpp, the math-mode reader in latexmath.cpp.
 namespace LatexText {
+
+// arXiv caps an abstract at 1,920 characters; anything far longer is not a paper's text.
+constexpr qsizetype kMaxLength = 20000;
 
 QString toReadable(const QString &text);
 
