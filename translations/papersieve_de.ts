@@ -76,6 +76,14 @@
         <source>%1 answered HTTP %2 without usable content</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was cut off mid-download%2: arXiv may be overloaded, try again later</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AtomParser</name>
@@ -755,6 +763,29 @@ LLM cost %5 over %n run(s)</source>
     </message>
     <message>
         <source>No paper passed the cutoffs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HttpClient</name>
+    <message>
+        <source>the answer is larger than %1 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 redirected to %2; not followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server did not finish answering within %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server did not answer in time</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1841,6 +1872,22 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     </message>
     <message>
         <source>cannot reach Semantic Scholar: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semantic Scholar: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semantic Scholar asks to wait %1 s before trying again (HTTP 429); not waited for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semantic Scholar&apos;s answer was cut off: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semantic Scholar: %1; trying again in %2 s (attempt %3 of %4)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
