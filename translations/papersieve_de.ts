@@ -1980,6 +1980,14 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
         <source>unknown entry %1 (not in this batch)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is far outside 1-10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the reply is longer than %1 characters; the rest was not read</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ScoreRepository</name>

@@ -174,7 +174,7 @@ std::optional<int> wholeNumber(const QJsonValue &v, QString *why)
     }
     // Casting a double outside int's range is undefined behaviour (1e300, "99999999999").
     if (!std::isfinite(d) || d < std::numeric_limits<int>::min() || d > std::numeric_limits<int>::max()) {
-        *why = tr("%1 is far outside 1-10").arg(v.isString() ? v.toString().trimmed().left(40) : QString::number(d, 'g', 12));
+        *why = ScoreParser::tr("%1 is far outside 1-10").arg(v.isString() ? v.toString().trimmed().left(40) : QString::number(d, 'g', 12));
         return std::nullopt;
     }
     if (std::floor(d) != d) {
@@ -241,7 +241,7 @@ AbstractReply ScoreParser::parseAbstractReply(const QString &text, const QString
     const QList<QJsonObject> objects = extractObjects(text);
     reply.foundJson = !objects.isEmpty();
     if (text.size() > kMaxReplyLength)
-        reply.problems.append(tr("the reply is longer than %1 characters; the rest was not read").arg(kMaxReplyLength));
+        reply.problems.append(ScoreParser::tr("the reply is longer than %1 characters; the rest was not read").arg(kMaxReplyLength));
     for (const QJsonObject &o : objects) {
         const QJsonValue idValue = field(o, {u"arxivid", u"arxiv", u"id", u"paperid", u"paper"});
         const QString id = normalizeId(idValue.isDouble() ? QString::number(idValue.toDouble(), 'f', 5)
