@@ -342,10 +342,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The h-index stage is skipped: Semantic Scholar address not usable: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Followed authors: %1 selected without asking the model.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -387,6 +383,30 @@
     </message>
     <message>
         <source>Cannot record the end of the run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Semantic Scholar address is not usable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the run lock %1 (%2): is the database&apos;s folder writable, and is there free space?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run did not end within %1 min and was stopped (a server stopped answering?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run did not end within %1 s and was stopped (a server stopped answering?).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -641,6 +661,10 @@ LLM cost %5 over %n run(s)</source>
     </message>
     <message>
         <source>(Stopped at the daily budget: some papers are not scored.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(%1 papers could not be scored.)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1580,10 +1604,6 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>cannot open the database %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>note: the pricing override file is not usable (%1); built-in prices are used</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1601,10 +1621,6 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     </message>
     <message>
         <source>(unknown day)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1: no arXiv announcement on this day; no digest written</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1628,15 +1644,7 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2 relevant of %3 scanned (%4 announced); %5, $%6 this run, $%7 the day%8</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>unscored papers: %1 (listed at the end of the digest with the reason)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>run failed: %1 (the digest holds what was scored)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1645,6 +1653,46 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     </message>
     <message>
         <source>the daily budget was reached: papers not scored yet are not in the digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This digest is incomplete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write the digest to %1: it is a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no announcement (weekend or holiday); no digest written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run was cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing relevant among %1 scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 relevant of %2 scanned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 (%3 announced); %4, $%5 this run, $%6 the day%7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run failed: %1 (the digest holds what was scored and says it is incomplete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started: the estimate ($%1 for %2 papers) is over what is left of the daily budget ($%3 of $%4); run with --yes to send anyway, or raise the budget</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

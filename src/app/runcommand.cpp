@@ -4,6 +4,7 @@
 #include "appcontext.h"
 #include "cli/commandline.h"
 #include "clitext.h"
+#include "incompletenote.h"
 #include "digest/bibtexwriter.h"
 #include "digest/digestbuilder.h"
 #include "digest/htmlwriter.h"
@@ -15,12 +16,17 @@
 #include "net/httpclient.h"
 #include "pipeline/dailyrun.h"
 #include "settings/appsettings.h"
+#include "settings/endpoints.h"
 #include "storage/database.h"
+#include "text/secrets.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QTemporaryFile>
 
 #include <cstdio>
 #include <optional>
@@ -42,10 +48,28 @@ struct RunCommand
     Q_DECLARE_TR_FUNCTIONS(RunCommand)
 };
 
+// Every key the process was given: whatever a server echoes, none of them reaches stderr or a file.
+QStringList g_secrets;
+
+void collectSecrets(const QStringList &more)
+{
+    for (const char *name : {"OPENAI_API_KEY", "PAPERSIEVE_LLM_API_KEY", "ANTHROPIC_API_KEY", "GEMINI_API_KEY", "S2_API_KEY"})
+        g_secrets << qEnvironmentVariable(name).trimmed();
+    g_secrets << more;
+    g_secrets.removeAll(QString());
+    g_secrets.removeDuplicates();
+}
+
 void say(const QString &line)
 {
-    std::fprintf(stderr, "papersieve: %s\n", qPrintable(line));
+    std::fprintf(stderr, "papersieve: %s\n", qPrintable(Secrets::scrub(line, g_secrets)));
     std::fflush(stderr);
+}
+
+void sayOut(const QString &line)
+{
+    std::printf("%s\n", qPrintable(Secrets::scrub(line, g_secrets)));
+    std::fflush(stdout);
 }
 
 QByteArray render(const Digest &digest, CommandLine::Format format)
@@ -64,8 +88,9 @@ QByteArray render(const Digest &digest, CommandLine::Format format)
 }
 
 // Written whole or not at all: a cron job never leaves half a digest behind.
-bool writeOut(const QString &path, const QByteArray &bytes, QString *error)
+bool writeOut(const QString &path, const QByteArray &raw, QString *error)
 {
+    const QByteArray bytes = Secrets::scrub(raw, g_secrets);
     if (path.isEmpty() || path == u"-") {
         const bool ok = std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout) == size_t(bytes.size());
         std::fflush(stdout);
@@ -79,6 +104,48 @@ bool writeOut(const QString &path, const QByteArray &bytes, QString *error)
         return false;
     }
     return true;
+}
+
+// Said before any network request: a digest that could not be written would waste the run.
+bool outWritable(const QString &path, QString *error)
+{
+    if (path.isEmpty() || path == u"-")
+        return true;
+    const QFileInfo info(path);
+    if (info.isDir()) {
+        *error = RunCommand::tr("cannot write the digest to %1: it is a folder").arg(path);
+        return false;
+    }
+    QTemporaryFile probe(info.absolutePath() + u"/.papersieve-XXXXXX"_s);
+    if (!probe.open()) {
+        *error = RunCommand::tr("cannot write the digest to %1: %2").arg(path, probe.errorString());
+        return false;
+    }
+    return true;
+}
+
+int exitCodeFor(const RunSummary &summary)
+{
+    switch (summary.outcome()) {
+    case RunOutcome::Done:
+    case RunOutcome::NoAnnouncement:
+    case RunOutcome::NothingRelevant:
+        return RunExit::Ok;
+    case RunOutcome::PartlyScored:
+        return summary.budgetReached ? RunExit::BudgetReached : RunExit::Ok;
+    case RunOutcome::Cancelled:
+        return RunExit::Cancelled;
+    case RunOutcome::Failed:
+        break;
+    }
+    switch (summary.failure) {
+    case RunFailureKind::Database:
+        return RunExit::Database;
+    case RunFailureKind::NoApiKey:
+        return RunExit::NoApiKey;
+    default:
+        return RunExit::Failed;
+    }
 }
 
 #ifdef Q_OS_UNIX
@@ -120,16 +187,25 @@ int runRunCommand(const CommandLine &cl)
     AppSettings settings(*ctx.settings);
 
     const QString provider = settings.provider();
-    const QString apiKey = LlmApiKeys::fromEnvironment(provider);
+    const QString apiKey = LlmApiKeys::fromEnvironment(provider, Endpoints::resolve(settings).llmBase);
+    const QString s2Key = qEnvironmentVariable("S2_API_KEY").trimmed();
+    collectSecrets({apiKey, s2Key});
     if (apiKey.isEmpty() && LlmProviders::needsApiKey(provider)) {
         say(RunCommand::tr("no API key: set %1 in the environment (provider %2)")
                 .arg(LlmApiKeys::environmentVariable(provider), provider));
         return RunExit::NoApiKey;
     }
 
+    QString outError;
+    if (!outWritable(cl.outFile, &outError)) {
+        say(outError);
+        return RunExit::CannotWrite;
+    }
+
     Database db(ctx.databasePath);
     if (!db.open()) {
-        say(RunCommand::tr("cannot open the database %1: %2").arg(ctx.databasePath, db.errorString()));
+        // The storage layer's text names the file and the reason: one line, not two.
+        say(RunCommand::tr("the database cannot be used: %1").arg(db.errorString()));
         return RunExit::Database;
     }
     QString pricingError;
@@ -141,7 +217,10 @@ int runRunCommand(const CommandLine &cl)
     HttpClient http;
     DailyRun run(db, http, settings, prices);
     run.setApiKey(apiKey);
-    run.setS2ApiKey(qEnvironmentVariable("S2_API_KEY").trimmed());
+    run.setS2ApiKey(s2Key);
+    run.setOverBudgetPolicy(cl.yes ? DailyRun::OverBudget::Proceed : DailyRun::OverBudget::Refuse);
+    if (const QByteArray ms = qgetenv("PAPERSIEVE_RUN_DEADLINE_MS"); !ms.isEmpty())
+        run.setDeadlineMs(ms.toLongLong()); // for tests of a hung run; the default is 2 h
 
     ProgressPrinter printer;
     QObject::connect(&run, &DailyRun::progress, &run,
@@ -194,18 +273,24 @@ int runRunCommand(const CommandLine &cl)
 #endif
 
     const QString dayText = summary.day.isValid() ? summary.day.toString(Qt::ISODate) : RunCommand::tr("(unknown day)");
-    if (summary.noAnnouncement) {
-        say(RunCommand::tr("%1: no arXiv announcement on this day; no digest written").arg(dayText));
-        return RunExit::Ok;
+    const RunOutcome outcome = summary.outcome();
+    const int code = exitCodeFor(summary);
+    if (outcome == RunOutcome::NoAnnouncement) {
+        const QString line = RunCommand::tr("%1: no announcement (weekend or holiday); no digest written").arg(dayText);
+        if (cl.outFile.isEmpty())
+            say(line);
+        else
+            sayOut(line);
+        return code;
     }
     if (summary.runId == 0) {
-        say(summary.error.isEmpty() ? RunCommand::tr("the run could not start") : summary.error);
-        return summary.cancelled ? RunExit::Cancelled : RunExit::Failed;
+        say(summary.error.isEmpty() ? RunCommand::tr("the run could not start") : RunCommand::tr("run failed: %1").arg(summary.error));
+        return code;
     }
-    if (!summary.error.isEmpty() && summary.ingest.keptArxivIds.isEmpty()) {
+    if (outcome == RunOutcome::Failed && summary.ingest.keptArxivIds.isEmpty()) {
         // Nothing was fetched (arXiv down, bad feed): there is no digest to write.
         say(RunCommand::tr("run failed: %1").arg(summary.error));
-        return RunExit::Failed;
+        return code;
     }
 
     DigestBuilder builder(db, prices);
@@ -215,7 +300,12 @@ int runRunCommand(const CommandLine &cl)
         say(RunCommand::tr("cannot build the digest: %1").arg(error));
         return RunExit::Database;
     }
-    if (!writeOut(cl.outFile, render(*digest, cl.format), &error)) {
+    QByteArray bytes = render(*digest, cl.format);
+    if (outcome == RunOutcome::Failed || outcome == RunOutcome::Cancelled) {
+        const QString cause = outcome == RunOutcome::Cancelled ? RunCommand::tr("the run was cancelled") : summary.error;
+        bytes = IncompleteNote::apply(bytes, cl.format, Secrets::scrub(cause, g_secrets));
+    }
+    if (!writeOut(cl.outFile, bytes, &error)) {
         say(error);
         return RunExit::CannotWrite;
     }
@@ -228,10 +318,13 @@ int runRunCommand(const CommandLine &cl)
                                        .arg(summary.selection.requests)
                                        .arg(summary.selection.flexRequests)
                                  : RunCommand::tr("%1 LLM requests").arg(summary.selection.requests);
-    const QString line = RunCommand::tr("%1: %2 relevant of %3 scanned (%4 announced); %5, $%6 this run, $%7 the day%8")
-                             .arg(dayText)
-                             .arg(digest->totalRelevant)
-                             .arg(digest->totalScanned)
+    // "nothing relevant" is a result, said in words: a script tells it from a failure by the exit
+    // code and from a no-announcement day by this line.
+    const QString found = outcome == RunOutcome::NothingRelevant
+                              ? RunCommand::tr("nothing relevant among %1 scanned").arg(digest->totalScanned)
+                              : RunCommand::tr("%1 relevant of %2 scanned").arg(digest->totalRelevant).arg(digest->totalScanned);
+    const QString line = RunCommand::tr("%1: %2 (%3 announced); %4, $%5 this run, $%6 the day%7")
+                             .arg(dayText, found)
                              .arg(digest->totalArxiv)
                              .arg(requests)
                              .arg(summary.costUsd, 0, 'f', 4)
@@ -243,19 +336,28 @@ int runRunCommand(const CommandLine &cl)
     if (cl.outFile.isEmpty())
         say(line);
     else
-        std::printf("%s\n", qPrintable(line));
+        sayOut(line);
 
-    if (!summary.error.isEmpty()) {
-        say(RunCommand::tr("run failed: %1 (the digest holds what was scored)").arg(summary.error));
-        return RunExit::Failed;
-    }
-    if (summary.cancelled) {
+    switch (outcome) {
+    case RunOutcome::Failed:
+        say(RunCommand::tr("run failed: %1 (the digest holds what was scored and says it is incomplete)").arg(summary.error));
+        break;
+    case RunOutcome::Cancelled:
         say(RunCommand::tr("cancelled (the digest holds what was scored; run again to finish)"));
-        return RunExit::Cancelled;
+        break;
+    case RunOutcome::PartlyScored:
+        if (summary.refusedOverBudget)
+            say(RunCommand::tr("not started: the estimate ($%1 for %2 papers) is over what is left of the daily budget "
+                               "($%3 of $%4); run with --yes to send anyway, or raise the budget")
+                    .arg(summary.estimate.usd, 0, 'f', 4)
+                    .arg(summary.estimate.papers)
+                    .arg(summary.estimate.budgetLeftUsd, 0, 'f', 4)
+                    .arg(summary.estimate.budgetUsd, 0, 'f', 2));
+        else if (summary.budgetReached)
+            say(RunCommand::tr("the daily budget was reached: papers not scored yet are not in the digest"));
+        break;
+    default:
+        break;
     }
-    if (summary.budgetReached) {
-        say(RunCommand::tr("the daily budget was reached: papers not scored yet are not in the digest"));
-        return RunExit::BudgetReached;
-    }
-    return RunExit::Ok;
+    return code;
 }

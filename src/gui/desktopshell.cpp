@@ -241,6 +241,8 @@ DesktopShell::Notification DesktopShell::notificationFor(const RunSummary &s)
         n.text = tr("No relevant papers among the %1 scored.").arg(s.selection.scored);
     if (s.budgetReached)
         n.text += u' ' + tr("(Stopped at the daily budget: some papers are not scored.)");
+    else if (s.outcome() == RunOutcome::PartlyScored)
+        n.text += u' ' + tr("(%1 papers could not be scored.)").arg(s.selection.unscored);
     return n;
 }
 

@@ -346,7 +346,8 @@ void TestRunCommand::budgetReachedExitsFourWithADigest()
     }
     m_llm->setReasoningTokensPerPaper(100);
     const QString out = m_dir->filePath(u"digest.md"_s);
-    const Outcome o = run({u"--out"_s, out});
+    // --yes: the estimate is over this tiny budget; this test is about the budget stopping the run.
+    const Outcome o = run({u"--out"_s, out, u"--yes"_s});
     QCOMPARE(o.status, QProcess::NormalExit);
     QCOMPARE(o.exitCode, 4);
     QVERIFY2(o.err.contains(u"budget"_s), qPrintable(o.err));

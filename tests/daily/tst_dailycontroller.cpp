@@ -45,6 +45,7 @@ private slots:
     void runMissedWhileOffStartsOnceAtStart();
     void firstStartDoesNotCatchUp();
     void failedRunIsRetriedThenGivenUp();
+    void nothingRelevantIsDoneButAFailedRunIsNot();
     void cancelledScheduledRunIsNotRetried();
     void dayWithoutAnnouncementIsSkipped();
     void weekendIsSkipped();
@@ -276,6 +277,32 @@ void TestDailyController::failedRunIsRetriedThenGivenUp()
     // Given up for Thursday: the next plan is Friday's run.
     QCOMPARE(c->nextRun(), berlin(kFri, 6, 30));
     QCOMPARE(m_settings->scheduleLastDoneDay(), kThu.addDays(-1));
+}
+
+void TestDailyController::nothingRelevantIsDoneButAFailedRunIsNot()
+{
+    // A failure after the feed was read (the key is rejected mid-day) leaves the day not done: the
+    // schedule tries again; the retry finds nothing relevant, which IS done.
+    setState(kThu.addDays(-1));
+    m_llm->setExpectedApiKey(u"sk-another-key"_s);
+    m_now = berlin(kThu, 6, 30);
+    auto c = makeController();
+    QSignalSpy finished(c.get(), &DailyController::runFinished);
+    WAIT_FINISHED(finished, 1);
+    const auto failed = finished.last().at(0).value<RunSummary>();
+    QCOMPARE(failed.outcome(), RunOutcome::Failed);
+    QCOMPARE(m_settings->scheduleLastDoneDay(), kThu.addDays(-1));
+    QCOMPARE(c->nextRun(), m_now.addSecs(DailySchedule::kRetryMinutes * 60));
+
+    m_llm->setExpectedApiKey(u"sk-from-keychain"_s);
+    m_llm->setJudge([](const FakeLlmPaper &) { return FakeLlmJudgement{1, 1, {}}; });
+    m_now = m_now.addSecs(DailySchedule::kRetryMinutes * 60);
+    c->checkClock();
+    WAIT_FINISHED(finished, 2);
+    const auto nothing = finished.last().at(0).value<RunSummary>();
+    QCOMPARE(nothing.outcome(), RunOutcome::NothingRelevant);
+    QCOMPARE(m_settings->scheduleLastDoneDay(), kThu);
+    QCOMPARE(c->nextRun(), berlin(kFri, 6, 30));
 }
 
 void TestDailyController::cancelledScheduledRunIsNotRetried()

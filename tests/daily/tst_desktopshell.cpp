@@ -143,6 +143,11 @@ void TestDesktopShell::notificationForRelevantPapers()
     RunSummary budget = summary(3, u"T"_s);
     budget.budgetReached = true;
     QVERIFY(DesktopShell::notificationFor(budget).text.contains(u"budget"_s));
+    RunSummary partly = summary(3, u"T"_s);
+    partly.selection.unscored = 4;
+    QCOMPARE(partly.outcome(), RunOutcome::PartlyScored);
+    QVERIFY2(DesktopShell::notificationFor(partly).text.contains(u"4 papers could not be scored"_s),
+             qPrintable(DesktopShell::notificationFor(partly).text));
 }
 
 void TestDesktopShell::notificationForNothingRelevant()
@@ -162,6 +167,12 @@ void TestDesktopShell::notificationForAFailure()
     QVERIFY(n.isError);
     QVERIFY(n.title.contains(u"failed"_s));
     QVERIFY2(n.text.contains(u"arXiv did not answer (timeout after 60 s)"_s), qPrintable(n.text));
+    // A run that failed after scoring some papers still says it failed, not "N relevant".
+    RunSummary partial = summary(5, u"T"_s);
+    partial.error = u"OpenAI rejected the API key (401)"_s;
+    QCOMPARE(partial.outcome(), RunOutcome::Failed);
+    QVERIFY(DesktopShell::notificationFor(partial).isError);
+    QVERIFY(DesktopShell::notificationFor(partial).text.contains(u"failed"_s));
 }
 
 void TestDesktopShell::noNotificationForACancelledRun()

@@ -12,6 +12,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 #include <atomic>
 #include <thread>
 
@@ -96,10 +100,20 @@ void TestSingleInstance::serverNameIsPerUserAndPerDatabase()
     // The same file reached by a relative path is the same database.
     QVERIFY(QDir::setCurrent(m_dir.path()));
     QCOMPARE(SingleInstance::defaultServerName(u"x.sqlite"_s), SingleInstance::defaultServerName(m_dir.filePath(u"x.sqlite"_s)));
-    // Without a private runtime dir the name is shared by all users: it must carry the user.
+#ifdef Q_OS_UNIX
+    // Without $XDG_RUNTIME_DIR the name is still in a folder only this user may write (L16), never a
+    // predictable name in the shared /tmp.
+    QVERIFY2(QDir::isAbsolutePath(a), qPrintable(a));
+    const QFileInfo folder(QFileInfo(a).absolutePath());
+    QVERIFY2(folder.absoluteFilePath() != QFileInfo(QDir::tempPath()).absoluteFilePath(), qPrintable(a));
+    QCOMPARE(folder.ownerId(), uint(::getuid()));
+    QCOMPARE(int(folder.permissions() & (QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther
+                                           | QFile::WriteOther | QFile::ExeOther)), 0);
+#else
     const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
     if (!user.isEmpty())
         QVERIFY2(a.contains(user), qPrintable(a));
+#endif
     qputenv("HOME", "/home/someone-else");
     QVERIFY(a != SingleInstance::defaultServerName(u"/data/a.sqlite"_s));
     qputenv("HOME", home);
@@ -118,9 +132,23 @@ void TestSingleInstance::serverNameLivesInTheRuntimeDir()
     QVERIFY2(name.startsWith(m_dir.path() + u"/papersieve-"_s), qPrintable(name));
     // A path to a socket must fit sockaddr_un (108 bytes with the terminator).
     QVERIFY(name.toLocal8Bit().size() < 108);
-    // A runtime dir that does not exist is not used.
+    // A runtime dir that does not exist is made private (0700) before use, or not used.
     qputenv("XDG_RUNTIME_DIR", m_dir.filePath(u"missing"_s).toUtf8());
-    QVERIFY(!SingleInstance::defaultServerName(u"/data/a.sqlite"_s).contains(u"missing"_s));
+    const QFileInfo made(QFileInfo(SingleInstance::defaultServerName(u"/data/a.sqlite"_s)).absolutePath());
+    QVERIFY(made.isDir());
+    QCOMPARE(int(made.permissions() & 0x0077), 0);
+    // Nor is one that other users may write into (a squatter could plant the socket there): the name
+    // goes to a 0700 folder of ours instead.
+    const QString open = m_dir.filePath(u"open"_s);
+    QVERIFY(QDir().mkdir(open));
+    QVERIFY(QFile::setPermissions(open, QFile::Permissions(0x7777))); // rwx for everyone
+    qputenv("XDG_RUNTIME_DIR", open.toUtf8());
+    const QString elsewhere = SingleInstance::defaultServerName(u"/data/a.sqlite"_s);
+    const QFileInfo folder(QFileInfo(elsewhere).absolutePath());
+    QVERIFY2(QDir::isAbsolutePath(elsewhere), qPrintable(elsewhere));
+    QCOMPARE(folder.ownerId(), uint(::getuid()));
+    QCOMPARE(int(folder.permissions() & 0x0077), 0);
+    QVERIFY(elsewhere.toLocal8Bit().size() < 108);
     if (runtime.isNull())
         qunsetenv("XDG_RUNTIME_DIR");
     else

@@ -10,7 +10,9 @@
 #include "storage/database.h"
 #include "testdata.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
+#include <QLockFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSettings>
@@ -40,6 +42,8 @@ private slots:
     void noApiKey();
     void arxivDown();
     void secondRunOnTheSameDatabaseIsRefused();
+    void hungRunGivesUpItsLockAtTheDeadline();
+    void overBudgetEstimateCanBeAskedFirst();
 
 private:
     RunSummary runDay(DailyRun &run, int timeoutMs = 15000);
@@ -327,6 +331,55 @@ void TestDailyRun::secondRunOnTheSameDatabaseIsRefused()
     // The lock is released at the end: the next run goes.
     auto third = makeRun();
     QVERIFY2(runDay(*third).succeeded(), "a run after the first one finished");
+}
+
+void TestDailyRun::hungRunGivesUpItsLockAtTheDeadline()
+{
+    // The LLM reads every request and never answers (its transfer timeout is minutes away).
+    m_llm->setFaultRule([](const FakeLlmCall &) { return FakeLlmServer::Fault::Stall; });
+    auto run = makeRun();
+    run->setDeadlineMs(1500);
+    QSignalSpy finished(run.get(), &DailyRun::finished);
+    QElapsedTimer clock;
+    clock.start();
+    run->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_llm->http().requestCount() > 0, 10000);
+    // While it runs, the lock is held ...
+    QLockFile other(DailyRun::runLockPath(m_db->filePath()));
+    QVERIFY(!other.tryLock(0));
+    // ... and not past the deadline.
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(DailyRun::runLockPath(m_db->filePath())), 4000);
+    QVERIFY(other.tryLock(0));
+    QVERIFY2(clock.elapsed() < 4000, qPrintable(QString::number(clock.elapsed())));
+    other.unlock();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 8000);
+    const auto s = finished.first().first().value<RunSummary>();
+    QCOMPARE(s.outcome(), RunOutcome::Failed);
+    QVERIFY2(s.error.contains(u"did not end within"_s), qPrintable(s.error));
+}
+
+void TestDailyRun::overBudgetEstimateCanBeAskedFirst()
+{
+    m_settings->setDailyBudgetUsd(0.0001);
+    auto run = makeRun();
+    run->setOverBudgetPolicy(DailyRun::OverBudget::Ask);
+    QSignalSpy estimate(run.get(), &DailyRun::estimateReady);
+    QSignalSpy ask(run.get(), &DailyRun::confirmationNeeded);
+    QSignalSpy finished(run.get(), &DailyRun::finished);
+    run->start();
+    QTRY_COMPARE_WITH_TIMEOUT(ask.count(), 1, 10000);
+    QCOMPARE(estimate.count(), 1);
+    const auto e = ask.first().first().value<RunEstimate>();
+    QVERIFY(e.exceedsBudget());
+    QCOMPARE(e.budgetUsd, 0.0001);
+    QTest::qWait(100);
+    QCOMPARE(m_llm->callCount(), 0); // nothing sent while it waits
+    run->confirmEstimate(false);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    const auto s = finished.first().first().value<RunSummary>();
+    QVERIFY(s.refusedOverBudget);
+    QCOMPARE(s.outcome(), RunOutcome::PartlyScored);
+    QCOMPARE(m_llm->callCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestDailyRun)

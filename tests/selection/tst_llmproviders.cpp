@@ -305,7 +305,16 @@ void TestLlmProviders::pricingOfRecordedUsage()
 void TestLlmProviders::apiKeyEnvironmentNames()
 {
     QCOMPARE(LlmApiKeys::environmentVariable(u"openai"_s), u"OPENAI_API_KEY"_s);
-    QCOMPARE(LlmApiKeys::environmentVariable(u"openai-compatible"_s), u"OPENAI_API_KEY"_s);
+    // M2: a compatible server has its own variable; OpenAI's key only goes to OpenAI's host.
+    QCOMPARE(LlmApiKeys::environmentVariable(u"openai-compatible"_s), u"PAPERSIEVE_LLM_API_KEY"_s);
+    qputenv("OPENAI_API_KEY", "sk-real-openai");
+    qunsetenv("PAPERSIEVE_LLM_API_KEY");
+    QVERIFY(LlmApiKeys::fromEnvironment(u"openai-compatible"_s, QUrl(u"http://127.0.0.1:11434/v1"_s)).isEmpty());
+    QCOMPARE(LlmApiKeys::fromEnvironment(u"openai-compatible"_s, QUrl(u"https://api.openai.com/v1"_s)), u"sk-real-openai"_s);
+    qputenv("PAPERSIEVE_LLM_API_KEY", "local-key");
+    QCOMPARE(LlmApiKeys::fromEnvironment(u"openai-compatible"_s, QUrl(u"http://127.0.0.1:11434/v1"_s)), u"local-key"_s);
+    qunsetenv("PAPERSIEVE_LLM_API_KEY");
+    qunsetenv("OPENAI_API_KEY");
     QCOMPARE(LlmApiKeys::environmentVariable(u"anthropic"_s), u"ANTHROPIC_API_KEY"_s);
     QCOMPARE(LlmApiKeys::environmentVariable(u"gemini"_s), u"GEMINI_API_KEY"_s);
     qputenv("ANTHROPIC_API_KEY", "from-env");

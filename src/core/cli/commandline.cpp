@@ -72,6 +72,9 @@ bool CommandLine::parse(const QStringList &arguments, CommandLine *result, QStri
             cl.runNow = true;
         } else if (arg == u"--autostart") {
             cl.autostart = true;
+        } else if (arg == u"--yes" || arg == u"-y") {
+            cl.yes = true;
+            outSet = true; // like --out: it belongs to 'papersieve run'
         } else if (matches(arg, u"--date"_s)) {
             if (!takeValue(arguments, i, arg, u"--date"_s, &value, error))
                 return false;
@@ -146,7 +149,7 @@ bool CommandLine::parse(const QStringList &arguments, CommandLine *result, QStri
     }
 
     if ((outSet || formatSet) && cl.command != Command::Run) {
-        *error = u"--out and --format belong to 'papersieve run'"_s;
+        *error = u"--out, --format and --yes belong to 'papersieve run'"_s;
         return false;
     }
     if ((dateSet || categoriesSet) && cl.command == Command::Gui) {
@@ -175,8 +178,10 @@ QString CommandLine::helpText()
   papersieve --autostart          as started at login: only the tray icon, no window (if there is a tray)
   papersieve fetch [--date D] [--categories cs.LG,cs.AI]
                                   fetch the day's arXiv announcements and store them, no window
-  papersieve run [--date D] [--categories C] [--out FILE] [--format md|html|json|bib]
+  papersieve run [--date D] [--categories C] [--out FILE] [--format md|html|json|bib] [--yes]
                                   fetch + select + write the digest, no window
+                                  --yes: send even when the cost estimate is over what is left of
+                                  the daily budget (without it such a run stops with exit 4)
   papersieve --version | --help
 
 Common options:
@@ -188,7 +193,12 @@ Environment:
                    override the service endpoints (https, or http on loopback only)
   OPENAI_API_KEY, ANTHROPIC_API_KEY, GEMINI_API_KEY, S2_API_KEY
                    API keys for fetch/run (the window uses the system keychain)
+  PAPERSIEVE_LLM_API_KEY
+                   the key of an OpenAI-compatible server (OPENAI_API_KEY goes to api.openai.com only)
 
-Progress goes to stderr, results to stdout. Exit code 0 on success, non-zero with a one-line reason.
+Progress goes to stderr, results to stdout. Exit codes of run: 0 done (also: no announcement,
+nothing relevant), 1 failed (digest marked incomplete), 2 no API key, 3 database unusable,
+4 daily budget (reached, or the estimate is over it without --yes), 5 cancelled, 6 --out not
+writable, 64 wrong command line.
 )"_s;
 }

@@ -22,6 +22,7 @@ struct CommandLine
     Format format = Format::Markdown;
     QString dbPath;          // empty: the default location
     QString configPath;      // empty: the platform's QSettings location
+    bool yes = false;        // run: send even when the estimate is over what is left of the daily budget
 
     // Returns false and sets *error (one line, for stderr) when the arguments are wrong.
     static bool parse(const QStringList &arguments, CommandLine *result, QString *error);

@@ -3,19 +3,31 @@
 
 using namespace Qt::Literals::StringLiterals;
 
+namespace {
+QString readVariable(const QString &name)
+{
+    return qEnvironmentVariable(name.toLatin1().constData()).trimmed();
+}
+} // namespace
+
 QString LlmApiKeys::environmentVariable(const QString &providerId)
 {
     if (providerId == u"anthropic")
         return u"ANTHROPIC_API_KEY"_s;
     if (providerId == u"gemini")
         return u"GEMINI_API_KEY"_s;
-    // OpenAI-compatible servers (OpenRouter, vLLM with --api-key) conventionally take OPENAI_API_KEY too.
-    return u"OPENAI_API_KEY"_s;
+    if (providerId == u"openai")
+        return u"OPENAI_API_KEY"_s;
+    // openai-compatible, azure-openai: their own variable, never OpenAI's (see the class comment).
+    return u"PAPERSIEVE_LLM_API_KEY"_s;
 }
 
-QString LlmApiKeys::fromEnvironment(const QString &providerId)
+QString LlmApiKeys::fromEnvironment(const QString &providerId, const QUrl &baseUrl)
 {
-    return qEnvironmentVariable(environmentVariable(providerId).toLatin1().constData()).trimmed();
+    const QString own = readVariable(environmentVariable(providerId));
+    if (!own.isEmpty() || providerId != u"openai-compatible" || !isOpenAiHost(baseUrl))
+        return own;
+    return readVariable(u"OPENAI_API_KEY"_s);
 }
 
 QString LlmApiKeys::secretName(const QString &providerId)
@@ -23,4 +35,9 @@ QString LlmApiKeys::secretName(const QString &providerId)
     if (providerId == u"azure-openai")
         return u"openai-compatible"_s;
     return providerId;
+}
+
+bool LlmApiKeys::isOpenAiHost(const QUrl &baseUrl)
+{
+    return baseUrl.scheme() == u"https" && baseUrl.host().compare(u"api.openai.com", Qt::CaseInsensitive) == 0;
 }

@@ -54,14 +54,14 @@ bool AuthorStage::isActive() const
     return (m_config.authorMatch && !m_config.followed.isEmpty()) || m_config.hIndexFilter;
 }
 
-bool AuthorStage::needsS2() const
+bool AuthorStage::needsS2(const Config &config)
 {
-    if (m_config.hIndexFilter)
+    if (config.hIndexFilter)
         return true;
-    if (!m_config.authorMatch)
+    if (!config.authorMatch)
         return false;
     // Ids only help to tell a followed author from a namesake.
-    return std::any_of(m_config.followed.cbegin(), m_config.followed.cend(),
+    return std::any_of(config.followed.cbegin(), config.followed.cend(),
                        [](const FollowedAuthor &f) { return !f.s2Id.isEmpty(); });
 }
 

@@ -73,6 +73,9 @@ public:
     AuthorStage(Database &db, HttpClient &http, Config config, QObject *parent = nullptr);
     ~AuthorStage() override;
 
+    // Whether this configuration contacts Semantic Scholar (h-index stage, or a followed author's S2 id).
+    static bool needsS2(const Config &config);
+
     void start(qint64 runId, const QStringList &arxivIds);
     void cancel();
     bool isRunning() const { return m_running; }
@@ -87,7 +90,7 @@ signals:
     void finished(const AuthorStageResult &result);
 
 private:
-    bool needsS2() const;
+    bool needsS2() const { return needsS2(m_config); }
     void identifyAuthors();
     void onPapers(const QStringList &asked, const QList<std::optional<S2Paper>> &papers, const QString &error);
     void lookUpHIndexes();

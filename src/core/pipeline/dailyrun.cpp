@@ -17,11 +17,18 @@
 #include "storage/database.h"
 #include "storage/llmrequestrepository.h"
 #include "storage/runrepository.h"
+#include "storage/scorerepository.h"
+#include "text/secrets.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QLockFile>
 #include <QTimeZone>
 #include <QTimer>
+
+#include <algorithm>
+#include <limits>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -44,6 +51,10 @@ DailyRun::DailyRun(Database &db, HttpClient &http, AppSettings &settings, const 
     qRegisterMetaType<RunSummary>();
     qRegisterMetaType<IngestSummary>();
     qRegisterMetaType<SelectionSummary>();
+    qRegisterMetaType<RunEstimate>();
+    m_deadline = new QTimer(this);
+    m_deadline->setSingleShot(true);
+    connect(m_deadline, &QTimer::timeout, this, &DailyRun::onDeadline);
 }
 
 DailyRun::~DailyRun()
@@ -70,9 +81,14 @@ void DailyRun::start(const QDate &day, const QStringList &categories)
     m_finishQueued = false;
     m_digestReadySent = false;
     m_criteriaId = 0;
+    m_awaitingConfirmation = false;
+    m_pendingIds.clear();
+    m_pendingConfig.reset();
     m_summary = RunSummary();
     m_summary.day = day;
     const quint64 generation = ++m_generation;
+    if (m_deadlineMs > 0)
+        m_deadline->start(int(std::min<qint64>(m_deadlineMs, std::numeric_limits<int>::max())));
     // finished() never comes from inside start().
     QTimer::singleShot(0, this, [this, generation, day, categories] {
         if (generation == m_generation && m_running)
@@ -94,6 +110,19 @@ void DailyRun::begin(QDate day, QStringList categories)
         fail(RunFailureKind::NoApiKey, tr("No API key for %1: set %2 (or store the key in the window's settings).")
                  .arg(provider, LlmApiKeys::environmentVariable(provider)));
         return;
+    }
+
+    // Semantic Scholar gets the S2 key (and the paper ids) whenever it is asked, not only for the
+    // h-index stage: check its address before anything at all is sent.
+    AuthorStage::Config s2Use;
+    s2Use.authorMatch = m_runSettings.authorMatch;
+    s2Use.followed = FollowedAuthor::parseLines(m_settings.followedAuthors());
+    s2Use.hIndexFilter = m_runSettings.hIndexFilter;
+    if (AuthorStage::needsS2(s2Use)) {
+        if (const QString why = UrlPolicy::problemWith(Endpoints::resolve(m_settings).s2Api); !why.isEmpty()) {
+            fail(RunFailureKind::BadSettings, tr("The Semantic Scholar address is not usable: %1").arg(why));
+            return;
+        }
     }
 
     if (!acquireRunLock())
@@ -149,12 +178,6 @@ void DailyRun::onFeedStored(const IngestSummary &ingest)
     c.retry = m_retry;
     c.criteriaId = m_criteriaId;
     c.model = m_runSettings.model;
-    if (c.hIndexFilter) {
-        if (const QString why = UrlPolicy::problemWith(c.s2BaseUrl); !why.isEmpty()) {
-            emit notice(tr("The h-index stage is skipped: Semantic Scholar address not usable: %1").arg(why));
-            c.hIndexFilter = false;
-        }
-    }
     m_authors = new AuthorStage(m_db, m_http, c, this);
     connect(m_authors, &AuthorStage::progress, this, &DailyRun::progress);
     connect(m_authors, &AuthorStage::notice, this, &DailyRun::notice);
@@ -187,8 +210,11 @@ void DailyRun::startSelection(const QStringList &ids)
     SelectionConfig config = RunConfig::selectionConfig(m_runSettings, m_settings);
     config.baseUrl = Endpoints::resolve(m_settings).llmBase;
     config.apiKey = m_apiKey;
+    RunEstimate estimate;
+    estimate.budgetUsd = m_runSettings.dailyBudgetUsd;
     if (m_runSettings.dailyBudgetUsd > 0) {
         const double left = m_runSettings.dailyBudgetUsd - spentToday(m_db);
+        estimate.budgetLeftUsd = std::max(0.0, left);
         if (left <= 0) {
             // Nothing may be spent; papers answered earlier still make the digest.
             m_summary.budgetReached = true;
@@ -200,20 +226,94 @@ void DailyRun::startSelection(const QStringList &ids)
         }
         config.budgetUsd = left;
     }
-    // Before anything is paid for: what the day would cost if no paper had been answered before.
-    const CostEstimate estimate = CostEstimator::estimate(int(ids.size()), config, m_prices);
+    // Before anything is paid for: what the papers still unanswered would cost (a rerun sends only those).
+    const int toSend = stillToAnswer(ids, config.model);
+    const CostEstimate cost = CostEstimator::estimate(toSend, config, m_prices);
+    estimate.papers = toSend;
+    estimate.requests = toSend > 0 ? cost.requests() : 0;
+    estimate.usd = toSend > 0 ? cost.usd : 0;
+    estimate.priceKnown = cost.priceKnown;
+    m_summary.estimate = estimate;
     emit notice(estimate.priceKnown
                     ? tr("Estimate for %1 papers: %2 LLM requests, about %3 tokens, about $%4 (papers answered "
                          "earlier are not sent again).")
-                          .arg(ids.size())
-                          .arg(estimate.requests())
-                          .arg(estimate.usage.totalTokens())
+                          .arg(toSend)
+                          .arg(estimate.requests)
+                          .arg(toSend > 0 ? cost.usage.totalTokens() : 0)
                           .arg(estimate.usd, 0, 'f', 3)
                     : tr("Estimate for %1 papers: %2 LLM requests, about %3 tokens (no price known for %4).")
-                          .arg(ids.size())
-                          .arg(estimate.requests())
-                          .arg(estimate.usage.totalTokens())
+                          .arg(toSend)
+                          .arg(estimate.requests)
+                          .arg(toSend > 0 ? cost.usage.totalTokens() : 0)
                           .arg(config.model));
+    emit estimateReady(estimate);
+    m_pendingIds = ids;
+    m_pendingConfig = config;
+    if (estimate.exceedsBudget() && m_overBudget != OverBudget::Proceed) {
+        if (m_overBudget == OverBudget::Refuse) {
+            refuseOverBudget();
+        } else {
+            m_awaitingConfirmation = true;
+            emit confirmationNeeded(estimate);
+        }
+        return;
+    }
+    sendSelection();
+}
+
+int DailyRun::stillToAnswer(const QStringList &ids, const QString &model)
+{
+    // Same rule as SelectionRun's resume: a paper with an abstract score, or dropped by the title
+    // pre-filter, for this criteria version and model is not sent again.
+    ScoreRepository scores(m_db);
+    const QHash<QString, Score> abstracts = scores.existing(m_criteriaId, model, ScoreStage::Abstract, ids);
+    const QHash<QString, Score> titles = scores.existing(m_criteriaId, model, ScoreStage::TitleFilter, ids);
+    int n = 0;
+    for (const QString &id : ids) {
+        const auto a = abstracts.constFind(id);
+        if (a != abstracts.cend() && a->status == ScoreStatus::Scored)
+            continue;
+        const auto t = titles.constFind(id);
+        if (t != titles.cend() && t->status == ScoreStatus::Dropped)
+            continue;
+        ++n;
+    }
+    return n;
+}
+
+void DailyRun::confirmEstimate(bool go)
+{
+    if (!m_running || !m_awaitingConfirmation)
+        return;
+    m_awaitingConfirmation = false;
+    if (m_cancelled) {
+        selectionOver();
+        return;
+    }
+    if (go)
+        sendSelection();
+    else
+        refuseOverBudget();
+}
+
+void DailyRun::refuseOverBudget()
+{
+    // Nothing sent: the run ends as "budget", its digest holds what earlier runs answered.
+    m_summary.budgetReached = true;
+    m_summary.refusedOverBudget = true;
+    m_summary.selection.budgetReached = true;
+    m_pendingConfig.reset();
+    m_pendingIds.clear();
+    selectionOver();
+}
+
+void DailyRun::sendSelection()
+{
+    Q_ASSERT(m_pendingConfig);
+    const SelectionConfig config = *m_pendingConfig;
+    const QStringList ids = m_pendingIds;
+    m_pendingConfig.reset();
+    m_pendingIds.clear();
     m_selection = new SelectionRun(m_db, m_http, m_prices, config, this);
     m_selection->setRetryPolicy(m_retry);
     connect(m_selection, &SelectionRun::progress, this, &DailyRun::progress);
@@ -316,6 +416,13 @@ void DailyRun::cancel()
         m_authors->cancel();
     if (m_selection)
         m_selection->cancel();
+    if (m_awaitingConfirmation) {
+        m_awaitingConfirmation = false;
+        m_pendingConfig.reset();
+        m_pendingIds.clear();
+        selectionOver();
+        return;
+    }
     if (!m_ingest && !m_authors && !m_selection) {
         // Not begun yet (or between stages): nothing will call back.
         m_ingestDone = true;
@@ -323,6 +430,15 @@ void DailyRun::cancel()
         if (m_summary.runId != 0)
             maybeFinish();
     }
+}
+
+QString DailyRun::runLockPath(const QString &databasePath)
+{
+    // A symlink, "..", or a relative --db reach the same file: the same lock (L14). The file exists
+    // once the database is open; before that, the absolute path is the best name there is.
+    const QFileInfo info(databasePath);
+    const QString canonical = info.canonicalFilePath();
+    return (canonical.isEmpty() ? info.absoluteFilePath() : canonical) + u".run-lock"_s;
 }
 
 bool DailyRun::acquireRunLock()
@@ -333,9 +449,18 @@ bool DailyRun::acquireRunLock()
     // The window's scheduled run and a cron `papersieve run` on the same database must not both score
     // the same papers (paying twice) or mark each other's live run as interrupted. QLockFile notices a
     // lock left by a killed process (its PID is gone) and takes it over.
-    auto lock = std::make_unique<QLockFile>(path + u".run-lock"_s);
+    const QString lockPath = runLockPath(path);
+    auto lock = std::make_unique<QLockFile>(lockPath);
     lock->setStaleLockTime(0);
     if (!lock->tryLock(0)) {
+        if (lock->error() != QLockFile::LockFailedError) {
+            // Not another run: the lock file itself cannot be made (read-only folder, full disk).
+            fail(RunFailureKind::Database,
+                 tr("Cannot create the run lock %1 (%2): is the database's folder writable, and is there free space?")
+                     .arg(QDir::toNativeSeparators(lockPath),
+                          lock->error() == QLockFile::PermissionError ? tr("permission denied") : tr("unknown error")));
+            return false;
+        }
         qint64 pid = 0;
         QString host, app;
         lock->getLockInfo(&pid, &host, &app);
@@ -346,6 +471,37 @@ bool DailyRun::acquireRunLock()
     }
     m_runLock = std::move(lock);
     return true;
+}
+
+void DailyRun::onDeadline()
+{
+    if (!m_running)
+        return;
+    const qint64 minutes = std::max<qint64>(1, m_deadlineMs / 60000);
+    const QString why = m_deadlineMs >= 60000
+                            ? tr("The run did not end within %1 min and was stopped (a server stopped answering?).").arg(minutes)
+                            : tr("The run did not end within %1 s and was stopped (a server stopped answering?).")
+                                  .arg(double(m_deadlineMs) / 1000.0, 0, 'f', 1);
+    if (m_summary.error.isEmpty()) {
+        m_summary.error = why;
+        m_summary.failure = RunFailureKind::ProviderUnreachable;
+    }
+    emit notice(why);
+    // The lock goes now, whatever the stages do: a hung request must not keep the next run out.
+    m_runLock.reset();
+    cancel();
+    // A stage that does not come back from its cancel is left behind.
+    const quint64 generation = m_generation;
+    QTimer::singleShot(5000, this, [this, generation] {
+        if (generation != m_generation || !m_running)
+            return;
+        for (QObject *stage : {static_cast<QObject *>(m_ingest.data()), static_cast<QObject *>(m_authors.data()),
+                               static_cast<QObject *>(m_selection.data())}) {
+            if (stage)
+                stage->disconnect(this);
+        }
+        finish();
+    });
 }
 
 void DailyRun::fail(RunFailureKind kind, const QString &message)
@@ -398,6 +554,7 @@ void DailyRun::finish()
             message = tr("No announcement on this day.");
         }
         QString error;
+        message = Secrets::scrub(message, secrets());
         if (!RunRepository(m_db).finish(m_summary.runId, status, message, m_summary.ingest.announced,
                                         m_summary.ingest.kept, m_summary.relevant, &error)
             && m_summary.error.isEmpty()) {
@@ -406,7 +563,9 @@ void DailyRun::finish()
         }
     }
     m_runLock.reset();
+    m_deadline->stop();
     m_running = false;
     ++m_generation;
+    m_summary.error = Secrets::scrub(m_summary.error, secrets());
     emit finished(m_summary);
 }

@@ -2,11 +2,14 @@
 #pragma once
 
 #include "authorstage.h"
+#include "runestimate.h"
 #include "domain/runfailure.h"
+#include "domain/runoutcome.h"
 #include "domain/runsettings.h"
 #include "domain/runstage.h"
 #include "ingest/ingestsummary.h"
 #include "net/retrypolicy.h"
+#include "selection/selectionconfig.h"
 #include "selection/selectionsummary.h"
 
 #include <QDate>
@@ -17,6 +20,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class AppSettings;
 class QLockFile;
@@ -25,6 +29,7 @@ class DayIngest;
 class HttpClient;
 class PricingTable;
 class SelectionRun;
+class QTimer;
 
 // How one daily run ended: what the notification, the tray, `papersieve run` and the window show.
 struct RunSummary
@@ -41,10 +46,30 @@ struct RunSummary
     bool noAnnouncement = false;
     bool budgetReached = false;
     bool cancelled = false;
+    bool refusedOverBudget = false; // the estimate was over the budget and the run was not allowed to go on
+    RunEstimate estimate;      // told before the first LLM request (empty when none was sent)
     QString error;             // empty: it worked; otherwise the detail a person needs (what answered what)
     RunFailureKind failure = RunFailureKind::None; // what went wrong, for the advice and the exit code
 
     bool succeeded() const { return error.isEmpty() && !cancelled; }
+    // The one word for how it ended (the exit code, the schedule and the notification read this).
+    RunOutcome outcome() const
+    {
+        if (!error.isEmpty())
+            return RunOutcome::Failed;
+        if (cancelled)
+            return RunOutcome::Cancelled;
+        if (noAnnouncement)
+            return RunOutcome::NoAnnouncement;
+        if (budgetReached || selection.unscored > 0)
+            return RunOutcome::PartlyScored;
+        return relevant > 0 ? RunOutcome::Done : RunOutcome::NothingRelevant;
+    }
+    // A day whose outcome is this needs no automatic retry.
+    static bool countsAsDone(RunOutcome outcome)
+    {
+        return outcome != RunOutcome::Failed && outcome != RunOutcome::Cancelled;
+    }
 };
 Q_DECLARE_METATYPE(RunSummary)
 
@@ -58,6 +83,14 @@ class DailyRun final : public QObject
     Q_DISABLE_COPY_MOVE(DailyRun)
 
 public:
+    // What to do when the estimate is over what is left of the daily budget (RunEstimate::exceedsBudget).
+    // Proceed: send anyway, SelectionRun stops at the budget. Refuse: end with status budget before any
+    // request (headless without --yes). Ask: emit confirmationNeeded() and wait for confirmEstimate().
+    enum class OverBudget { Proceed, Refuse, Ask };
+    // A run that has not ended by then is stopped as failed and gives up its lock (a hung request,
+    // a stalled server): the next run is never locked out for longer.
+    static constexpr qint64 kDefaultDeadlineMs = 2 * 3600 * 1000;
+
     DailyRun(Database &db, HttpClient &http, AppSettings &settings, const PricingTable &prices,
              QObject *parent = nullptr);
     ~DailyRun() override;
@@ -70,16 +103,29 @@ public:
     // Tests shorten the waits of the LLM and Semantic Scholar retries; default RetryPolicy().
     void setRetryPolicy(const RetryPolicy &policy) { m_retry = policy; }
     void setS2SpacingMs(int ms) { m_s2SpacingMs = ms; }
+    void setOverBudgetPolicy(OverBudget policy) { m_overBudget = policy; }
+    // The whole run's deadline from start() (default kDefaultDeadlineMs; tests shorten it).
+    void setDeadlineMs(qint64 ms) { m_deadlineMs = ms; }
+    // The keys this run was given, for Secrets::scrub of anything it says.
+    QStringList secrets() const { return {m_apiKey, m_s2ApiKey}; }
+    // The run lock of a database file: next to the file's canonical path, so a symlinked --db shares it.
+    static QString runLockPath(const QString &databasePath);
 
     // day invalid: the newest announcement. categories empty: the settings' categories.
     void start(const QDate &day = {}, const QStringList &categories = {});
     void cancel();
     bool isRunning() const { return m_running; }
+    // The answer to confirmationNeeded(): true sends the papers, false ends the run (status budget).
+    void confirmEstimate(bool go);
 
 signals:
     // total 0 = indeterminate.
     void progress(RunStage stage, int done, int total);
     void notice(const QString &message); // retries, fallbacks: one line each, for a log or stderr
+    // Before the first LLM request, always (whatever the policy).
+    void estimateReady(const RunEstimate &estimate);
+    // OverBudget::Ask and the estimate exceeds the budget: nothing is sent until confirmEstimate().
+    void confirmationNeeded(const RunEstimate &estimate);
     // The selection is over (scored, stopped by the budget, or failed after the feed was stored) while
     // the arXiv metadata may still be completing: the digest's papers and scores are final now, so it
     // can be shown or written without waiting for the metadata requests (finished() follows; the
@@ -93,6 +139,10 @@ private:
     void onIngestFinished(const IngestSummary &ingest);
     void onAuthorsDone(const AuthorStageResult &result);
     void startSelection(const QStringList &ids);
+    void sendSelection();
+    void refuseOverBudget();
+    void onDeadline();
+    int stillToAnswer(const QStringList &ids, const QString &model);
     void onSelectionFinished(const SelectionSummary &selection);
     void selectionOver();
     bool acquireRunLock();
@@ -122,6 +172,12 @@ private:
     QPointer<DayIngest> m_ingest;
     QPointer<SelectionRun> m_selection;
     RunSummary m_summary;
+    OverBudget m_overBudget = OverBudget::Proceed;
+    qint64 m_deadlineMs = kDefaultDeadlineMs;
+    QTimer *m_deadline = nullptr;
+    bool m_awaitingConfirmation = false;
+    QStringList m_pendingIds;           // waiting for confirmEstimate()
+    std::optional<SelectionConfig> m_pendingConfig;
     // Held from the start of a run to its end: one run per database file across processes.
     std::unique_ptr<QLockFile> m_runLock;
 };

@@ -8,9 +8,14 @@
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QLockFile>
+#include <QStandardPaths>
 #include <QTimer>
 
 #include <memory>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -27,18 +32,53 @@ SingleInstance::SingleInstance(QString serverName, QObject *parent)
 
 SingleInstance::~SingleInstance() = default;
 
+#ifdef Q_OS_UNIX
+namespace {
+// Only this user may create or replace what is inside: no other local user can squat the socket's
+// name and answer "ok" in our place (L16).
+bool isPrivateFolder(const QString &path)
+{
+    const QFileInfo info(path);
+    if (!info.isDir() || info.isSymLink() || info.ownerId() != ::getuid())
+        return false;
+    const QFile::Permissions others = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup | QFile::ReadOther
+                                      | QFile::WriteOther | QFile::ExeOther;
+    return (info.permissions() & others) == 0;
+}
+} // namespace
+#endif
+
+QString SingleInstance::privateFolder()
+{
+#ifdef Q_OS_UNIX
+    // $XDG_RUNTIME_DIR (Qt checks it is ours and 0700, else makes /tmp/runtime-<user> so).
+    if (const QString runtime = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+        !runtime.isEmpty() && isPrivateFolder(runtime))
+        return runtime;
+    // Else a 0700 folder of our own in the user's cache.
+    const QString own = QStandardPaths::writableLocation(QStandardPaths::GenericCacheLocation) + u"/papersieve-runtime"_s;
+    QDir().mkpath(QFileInfo(own).absolutePath());
+    QDir().mkdir(own, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    if (QFileInfo(own).ownerId() == ::getuid())
+        QFile::setPermissions(own, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    if (isPrivateFolder(own))
+        return own;
+    return {};
+#else
+    // Windows: the pipe's name carries the user, its ACL (QLocalServer::UserAccessOption) keeps others out.
+    return {};
+#endif
+}
+
 QString SingleInstance::defaultServerName(const QString &databasePath)
 {
     const QString db = QFileInfo(databasePath).absoluteFilePath();
     const QByteArray key = (QDir::homePath() + u'\n' + db).toUtf8();
     const QString hash = QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha256).toHex().left(16));
-#ifdef Q_OS_UNIX
-    // $XDG_RUNTIME_DIR is private to the user; without it the name lands in /tmp, where the user's
-    // name keeps two users apart (and UserAccessOption keeps others out).
-    const QString runtimeDir = qEnvironmentVariable("XDG_RUNTIME_DIR");
-    if (!runtimeDir.isEmpty() && QFileInfo(runtimeDir).isDir())
-        return runtimeDir + u"/papersieve-"_s + hash;
-#endif
+    if (const QString folder = privateFolder(); !folder.isEmpty())
+        return folder + u"/papersieve-"_s + hash;
+    // No private folder could be had: the user's name at least keeps two users' names apart (and
+    // UserAccessOption keeps others out of the socket itself).
     QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
     user.removeIf([](QChar c) { return !c.isLetterOrNumber(); });
     return u"papersieve-"_s + user + u'-' + hash;

@@ -28,9 +28,13 @@ public:
     explicit SingleInstance(QString serverName, QObject *parent = nullptr);
     ~SingleInstance() override;
 
-    // Per user (home directory, and in /tmp the name also carries it) and per database file, so a
-    // second database (--db) may have its own window. Under $XDG_RUNTIME_DIR when there is one.
+    // Per user (home directory) and per database file, so a second database (--db) may have its own
+    // window. Inside privateFolder() on Unix, so no other user can take the name first.
     static QString defaultServerName(const QString &databasePath);
+    // The folder the socket and its lock live in: private to this user (0700, owned by us), from
+    // QStandardPaths::RuntimeLocation or made in the user's cache. Empty where the platform's own
+    // access control applies (Windows, macOS) or none could be had.
+    static QString privateFolder();
 
     // Becomes the primary, or hands `message` to the running primary. Blocking, for use at start-up
     // before the event loop runs; waits at most timeoutMs for the primary's answer.

@@ -8,6 +8,7 @@
 #include "net/httpclient.h"
 #include "schedulestate.h"
 #include "settings/appsettings.h"
+#include "settings/endpoints.h"
 #include "settings/secretstore.h"
 #include "storage/runrepository.h"
 
@@ -210,7 +211,7 @@ void DailyController::startWithKey(quint64 generation, bool ok, const QString &k
     const QString provider = m_settings.provider();
     QString apiKey = ok ? key.trimmed() : QString();
     if (apiKey.isEmpty())
-        apiKey = LlmApiKeys::fromEnvironment(provider); // as the headless command does
+        apiKey = LlmApiKeys::fromEnvironment(provider, Endpoints::resolve(m_settings).llmBase); // as headless
     if (apiKey.isEmpty() && !ok) {
         finishEarly(RunFailureKind::KeychainUnreadable, tr("Cannot read the API key from the system keychain: %1").arg(error));
         return;
@@ -262,16 +263,19 @@ void DailyController::onFinished(const RunSummary &summary)
         return;
     m_running = false;
     ScheduleState state = ScheduleState::load(m_settings);
-    if (summary.noAnnouncement) {
+    const RunOutcome outcome = summary.outcome();
+    if (outcome == RunOutcome::NoAnnouncement) {
         // Nothing to read that day (an unlisted holiday): done, not retried.
         state.recordDone(m_runDay.isValid() ? m_runDay : summary.day);
-    } else if (summary.succeeded()) {
+    } else if (RunSummary::countsAsDone(outcome)) {
+        // Done, nothing relevant, or partly scored (budget): a retry today would not change it. A failed
+        // run is never done: the schedule tries it again (DailySchedule::kRetryMinutes).
         // A manual run of the newest day also means the scheduled one is not needed.
         state.recordDone(summary.day);
         if (m_origin == Origin::Scheduled && summary.day.isValid() && summary.day < m_runDay)
             emit notice(tr("arXiv's feed still carries %1, not %2 yet; trying again later.")
                             .arg(summary.day.toString(Qt::ISODate), m_runDay.toString(Qt::ISODate)));
-    } else if (summary.cancelled && m_origin == Origin::Scheduled) {
+    } else if (outcome == RunOutcome::Cancelled && m_origin == Origin::Scheduled) {
         state.giveUp(m_runDay, DailySchedule::kMaxAttempts); // the user stopped it: not again today
     }
     state.save(m_settings);

@@ -92,7 +92,9 @@ int AppSettings::hIndexCutoff() const { return std::max(0, get(u"select/hIndexCu
 void AppSettings::setHIndexCutoff(int value) { set(u"select/hIndexCutoff"_s, value); }
 QString AppSettings::s2ApiUrl() const { return get(u"select/s2ApiUrl"_s, QString()).toString(); }
 void AppSettings::setS2ApiUrl(const QString &value) { set(u"select/s2ApiUrl"_s, value); }
-double AppSettings::dailyBudgetUsd() const { return std::max(0.0, get(u"select/dailyBudgetUsd"_s, 0.0).toDouble()); }
+// A default ships (L17): a category typo or a broken mirror must not send thousands of papers unbounded.
+// 0 (set by the user) means no budget.
+double AppSettings::dailyBudgetUsd() const { return std::max(0.0, get(u"select/dailyBudgetUsd"_s, kDefaultDailyBudgetUsd).toDouble()); }
 void AppSettings::setDailyBudgetUsd(double value) { set(u"select/dailyBudgetUsd"_s, value); }
 
 bool AppSettings::scheduleEnabled() const { return get(u"daily/scheduleEnabled"_s, true).toBool(); }

@@ -70,7 +70,8 @@ public:
     void setHIndexCutoff(int value);
     QString s2ApiUrl() const;
     void setS2ApiUrl(const QString &value);
-    double dailyBudgetUsd() const;                   // 0: no budget
+    static constexpr double kDefaultDailyBudgetUsd = 1.0;
+    double dailyBudgetUsd() const;                   // 0: no budget; default kDefaultDailyBudgetUsd
     void setDailyBudgetUsd(double value);
     // The research interests as the user edited them; a field never edited is the default text.
     Criteria criteria() const;
