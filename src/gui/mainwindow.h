@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/runstage.h"
-
 #include <QDate>
 #include <QMainWindow>
 #include <QPointer>
@@ -16,18 +14,16 @@ class DayListModel;
 class PaperDetailView;
 class PaperFilterProxyModel;
 class PaperTableModel;
-class QAction;
-class QCheckBox;
-class QComboBox;
+class MainActions;
+class MessageBar;
+class PaperFilterBar;
+class PaperListController;
 class QLabel;
 class QLineEdit;
 class QListView;
-class QProgressBar;
-class QSpinBox;
-class QSplitter;
 class QTableView;
 class QTimer;
-class QToolButton;
+class RunStatusWidget;
 class SecretStore;
 struct RunSummary;
 
@@ -85,27 +81,19 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildActions();
+    void connectActions();
     void buildCentral();
-    void buildStatusBar();
     void connectDaily();
     void applySettings();
     void applyFilter();
     void runSearch();
-    void currentPaperChanged();
-    void moveSelection(int delta);
-    void toggleStar();
-    void openCurrentPaper();
+    void showPaper(int sourceRow);
     void pageAbstract();
-    void updateCategoryChoices();
     void updateCountLabel();
     void saveState();
     void restoreState();
     void onRunStarted(const QDate &day);
-    void onProgress(RunStage stage, int done, int total);
     void onRunFinished(const RunSummary &summary);
-    void onNextRunChanged(const QDateTime &at);
-    int currentSourceRow() const;
     void offerToLeaveDemo();
 
     std::unique_ptr<Ui::MainWindow> m_ui; // the static layout: ui/mainwindow.ui
@@ -121,12 +109,10 @@ private:
     PaperTableModel *m_papers;
     PaperFilterProxyModel *m_proxy;
 
-    QAction *m_runAction = nullptr;
-    QAction *m_cancelAction = nullptr;
-    QLabel *m_stageLabel = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QToolButton *m_cancelButton = nullptr;
-    QLabel *m_nextRunLabel = nullptr;
+    MainActions *m_actions = nullptr;
+    MessageBar *m_message = nullptr;
+    PaperFilterBar *m_filterBar = nullptr;
+    PaperListController *m_list = nullptr;
+    RunStatusWidget *m_runStatus = nullptr;
     QTimer *m_searchTimer = nullptr;
-    QTimer *m_readTimer = nullptr;
 };
