@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About PaperSieve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>arXiv&apos;s new papers every morning, ranked for your research interests by a language model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AnthropicProvider</name>
     <message>
         <source>The model sent no text (stop reason: %1).</source>
@@ -840,6 +875,133 @@ LLM cost %5 over %n run(s)</source>
     </message>
 </context>
 <context>
+    <name>MainActions</name>
+    <message>
+        <source>&amp;Run now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch, pre-filter and score the selected day now (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Research &amp;interests…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &amp;costs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search all papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page the abstract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark as unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;day as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open abstract page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as &amp;BibTeX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as Mar&amp;kdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;day…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;selection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export s&amp;tarred papers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the digest again: every filter back to its default (Ctrl+Backspace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About PaperSieve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>PaperSieve</source>
@@ -906,103 +1068,11 @@ LLM cost %5 over %n run(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Run now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fetch, pre-filter and score the selected day now (F5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Cancel run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Research &amp;interests…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run &amp;costs…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Search all papers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Next paper</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Previous paper</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page the abstract</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;tar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open in browser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Digest (relevant)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All scored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All papers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Could not save the star: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop the run; what was already scored is kept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Running needs an API key: add one in Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PaperSieve — demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1022,45 +1092,7 @@ LLM cost %5 over %n run(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>All categories</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n match(es) in all days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n paper(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hidden by filters</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2/%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Run cancelled; what was scored so far is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The run for %1 failed: %2
-%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1080,14 +1112,6 @@ LLM cost %5 over %n run(s)</source>
     </message>
     <message>
         <source>The daily budget was reached: some papers were not scored. Raise the budget in Settings and run again to score the rest (scores already paid for are kept).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next run: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Daily run paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1115,6 +1139,25 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     <message>
         <source>You can open your own library later from the banner above.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %n paper(s) in the browser</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1289,6 +1332,117 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     </message>
     <message>
         <source>Journal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaperExporter</name>
+    <message>
+        <source>There is nothing to export: no paper is in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML page (*.html *.htm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BibTeX (*.bib)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RIS (*.ris)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no known extension: use .md, .html, .json, .bib or .ris.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n paper(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n paper(s) as BibTeX</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n paper(s) as Markdown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaperFilterBar</name>
+    <message>
+        <source>Digest (relevant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paper(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hidden by filters</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) in all days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaperListController</name>
+    <message>
+        <source>Could not save the star: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the read state: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1692,6 +1846,37 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     </message>
 </context>
 <context>
+    <name>RunStatusWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the run; what was already scored is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily run paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunTableModel</name>
     <message>
         <source>Running</source>
@@ -1814,6 +1999,18 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     </message>
     <message>
         <source>Press Retry; the papers and scores already stored are kept and not paid for twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today&apos;s feed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run for %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2309,6 +2506,21 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
         <source>The API key could not be stored in the system keychain: %1
 
 PaperSieve keeps keys only there, so it was not saved. Check that a keychain (Secret Service, KWallet) is running and unlocked, then enter the key again in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

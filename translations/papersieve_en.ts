@@ -109,31 +109,65 @@ LLM cost %5 over %n runs</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n match(es) in all days</source>
+        <source>%n relevant paper(s) for %1, %2</source>
         <translation>
-            <numerusform>%n match in all days</numerusform>
-            <numerusform>%n matches in all days</numerusform>
+            <numerusform>%n relevant paper for %1, %2</numerusform>
+            <numerusform>%n relevant papers for %1, %2</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Opened %n paper(s) in the browser</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaperExporter</name>
+    <message numerus="yes">
+        <source>Exported %n paper(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n paper(s) as BibTeX</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n paper(s) as Markdown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaperFilterBar</name>
+    <message numerus="yes">
         <source>%n paper(s)</source>
-        <translation>
+        <translation type="unfinished">
             <numerusform>%n paper</numerusform>
             <numerusform>%n papers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hidden by filters</source>
-        <translation>
+        <translation type="unfinished">
             <numerusform>%n hidden by filters</numerusform>
             <numerusform>%n hidden by filters</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n relevant paper(s) for %1, %2</source>
-        <translation>
-            <numerusform>%n relevant paper for %1, %2</numerusform>
-            <numerusform>%n relevant papers for %1, %2</numerusform>
+        <source>%n match(es) in all days</source>
+        <translation type="unfinished">
+            <numerusform>%n match in all days</numerusform>
+            <numerusform>%n matches in all days</numerusform>
         </translation>
     </message>
 </context>

@@ -30,7 +30,23 @@ public:
     QAction *previous;
     QAction *page;
     QAction *star;
+    QAction *toggleRead;
+    QAction *markDayRead;
     QAction *open;
+    QAction *openPdf;
+    QAction *copyBibtex;
+    QAction *copyMarkdown;
+    QAction *exportDay;
+    QAction *exportSelection;
+    QAction *exportStarred;
+    QAction *resetFilters;
+    QAction *shortcutsHelp;
+    QAction *about;
+
+    // The paper list's right-click menu: the same actions, on the selected papers.
+    void fillContextMenu(QMenu *menu) const;
+    // "Mark as unread" for a read paper, "Mark as read" for an unread one.
+    void setCurrentRead(bool read);
 
     QToolBar *toolBar() const { return m_toolBar; }
 

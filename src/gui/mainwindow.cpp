@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "criteriaeditordialog.h"
+#include "helpdialogs.h"
 #include "dayitemdelegate.h"
 #include "llm/llmapikeys.h"
 #include "mainactions.h"
@@ -10,6 +11,7 @@
 #include "models/paperfilterproxymodel.h"
 #include "models/papertablemodel.h"
 #include "paperdetailview.h"
+#include "paperexporter.h"
 #include "paperfilterbar.h"
 #include "paperlistcontroller.h"
 #include "pipeline/dailyrun.h"
@@ -33,6 +35,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
@@ -40,6 +43,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -67,10 +71,11 @@ MainWindow::MainWindow(Database &database, AppSettings &settings, SecretStore &s
     m_message = new MessageBar(m_ui->messageBar, m_ui->messageText, m_ui->messageRetry, m_ui->messageSettings,
                                m_ui->messageDismiss, this);
     m_filterBar = new PaperFilterBar({m_ui->scope, m_ui->minRelevance, m_ui->minNovelty, m_ui->starredOnly,
-                                      m_ui->unreadOnly, m_ui->category, m_ui->countLabel},
+                                      m_ui->unreadOnly, m_ui->category, m_ui->countLabel, m_ui->resetFilters},
                                      this);
     m_list = new PaperListController(m_ui->papers, m_papers, m_proxy, this);
     m_runStatus = new RunStatusWidget(statusBar());
+    m_exporter = new PaperExporter(database, settings, this);
     connectActions();
     buildCentral();
     applySettings();
@@ -78,6 +83,8 @@ MainWindow::MainWindow(Database &database, AppSettings &settings, SecretStore &s
     restoreState();
     reloadAll();
     showDay(m_days->today());
+    // Keyboard first: j / k / s work at once; the search takes the focus only on /, Ctrl+F or a click.
+    m_ui->papers->setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow() = default;
@@ -122,7 +129,46 @@ void MainWindow::connectActions()
     connect(m_actions->previous, &QAction::triggered, this, [this] { m_list->moveSelection(-1); });
     connect(m_actions->page, &QAction::triggered, this, &MainWindow::pageAbstract);
     connect(m_actions->star, &QAction::triggered, m_list, &PaperListController::toggleStar);
-    connect(m_actions->open, &QAction::triggered, m_ui->detail, &PaperDetailView::openAbstractPage);
+    connect(m_actions->toggleRead, &QAction::triggered, m_list, &PaperListController::toggleRead);
+    connect(m_actions->markDayRead, &QAction::triggered, m_list, &PaperListController::markAllRead);
+    connect(m_actions->open, &QAction::triggered, this, [this] { openSelected(false); });
+    connect(m_actions->openPdf, &QAction::triggered, this, [this] { openSelected(true); });
+    connect(m_actions->copyBibtex, &QAction::triggered, this,
+            [this] { m_exporter->copy(selectionDigest(), DigestExport::Format::Bibtex); });
+    connect(m_actions->copyMarkdown, &QAction::triggered, this,
+            [this] { m_exporter->copy(selectionDigest(), DigestExport::Format::Markdown); });
+    connect(m_actions->exportDay, &QAction::triggered, this, &MainWindow::exportDay);
+    connect(m_actions->exportSelection, &QAction::triggered, this,
+            [this] { m_exporter->exportToFile(selectionDigest(), tr("papers") + u".md"_s); });
+    connect(m_actions->exportStarred, &QAction::triggered, this,
+            [this] { m_exporter->exportToFile(m_exporter->starredDigest(), tr("starred") + u".bib"_s); });
+    connect(m_exporter, &PaperExporter::done, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_exporter, &PaperExporter::failed, this, [this](const QString &text) { showMessage(text); });
+    connect(m_actions->resetFilters, &QAction::triggered, m_filterBar, &PaperFilterBar::reset);
+    m_ui->resetFilters->setText(tr("Reset"));
+    m_ui->resetFilters->setToolTip(m_actions->resetFilters->toolTip());
+    connect(m_ui->resetFilters, &QToolButton::clicked, m_filterBar, &PaperFilterBar::reset);
+    connect(m_actions->shortcutsHelp, &QAction::triggered, this, [this] {
+        ShortcutsDialog dialog(findChildren<QAction *>(Qt::FindDirectChildrenOnly), this);
+        dialog.exec();
+    });
+    connect(m_actions->about, &QAction::triggered, this, [this] {
+        AboutDialog dialog(m_database.filePath(), m_settings.raw().fileName(), this);
+        dialog.exec();
+    });
+    m_ui->papers->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_ui->papers, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = m_ui->papers->indexAt(pos);
+        if (!index.isValid())
+            return;
+        // A right-click outside the selection acts on that row alone, as in a mail reader.
+        if (!m_ui->papers->selectionModel()->isRowSelected(index.row(), {}))
+            m_ui->papers->setCurrentIndex(index);
+        QMenu menu(this);
+        menu.setObjectName(u"paperContextMenu"_s);
+        m_actions->fillContextMenu(&menu);
+        menu.exec(m_ui->papers->viewport()->mapToGlobal(pos));
+    });
 
     // The search box lives in the filter bar, where a narrow window never hides it.
     connect(m_ui->search, &QLineEdit::textChanged, this, [this] { m_searchTimer->start(); });
@@ -136,6 +182,50 @@ void MainWindow::connectActions()
         m_ui->search->clear();
         m_ui->papers->setFocus();
     });
+}
+
+QList<qint64> MainWindow::selectedPaperIds() const
+{
+    QList<qint64> ids;
+    for (const int row : m_list->selectedSourceRows())
+        ids.append(m_papers->paperAt(row)->id);
+    return ids;
+}
+
+Digest MainWindow::selectionDigest() const
+{
+    return m_exporter->papersDigest(selectedPaperIds(), m_currentDay.isValid() ? m_currentDay : m_days->today());
+}
+
+void MainWindow::exportDay()
+{
+    const QDate day = m_currentDay.isValid() ? m_currentDay : m_days->today();
+    // Without a run the day's digest is the papers it lists as relevant, in rank order.
+    QList<qint64> relevant;
+    for (int rank = 1;; ++rank) {
+        int found = -1;
+        for (int row = 0; row < m_papers->rowCount() && found < 0; ++row) {
+            if (m_papers->rankAt(row) == rank && m_papers->isRelevant(*m_papers->paperAt(row)))
+                found = row;
+        }
+        if (found < 0)
+            break;
+        relevant.append(m_papers->paperAt(found)->id);
+    }
+    m_exporter->exportToFile(m_exporter->dayDigest(day, relevant),
+                             u"papersieve-%1.md"_s.arg(day.toString(Qt::ISODate)));
+}
+
+void MainWindow::openSelected(bool pdf)
+{
+    LibraryRepository repo(m_database);
+    const QList<qint64> ids = selectedPaperIds();
+    for (const qint64 id : ids) {
+        if (const auto p = repo.paper(id))
+            QDesktopServices::openUrl(pdf ? PaperDetailView::pdfUrl(*p) : PaperDetailView::absUrl(*p));
+    }
+    if (!ids.isEmpty())
+        statusBar()->showMessage(tr("Opened %n paper(s) in the browser", nullptr, int(ids.size())), 5000);
 }
 
 void MainWindow::buildCentral()
@@ -161,6 +251,7 @@ void MainWindow::buildCentral()
 
     connect(m_list, &PaperListController::currentChanged, this, &MainWindow::showPaper);
     connect(m_list, &PaperListController::starChanged, m_ui->detail, &PaperDetailView::setStarred);
+    connect(m_list, &PaperListController::readChanged, m_actions, &MainActions::setCurrentRead);
     connect(m_list, &PaperListController::failed, this, [this](const QString &text) { showMessage(text); });
     connect(m_ui->papers, &QTableView::doubleClicked, m_ui->detail, &PaperDetailView::openAbstractPage);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCountLabel);
@@ -200,7 +291,8 @@ void MainWindow::setDemoDay(const QDate &day, const QString &model)
 {
     m_demoDay = day;
     m_demoModel = model;
-    setWindowTitle(tr("PaperSieve — demo"));
+    // Qt adds the application's name to the title bar itself.
+    setWindowTitle(tr("Demo day"));
     const QColor accent = palette().color(QPalette::Highlight);
     m_ui->demoBanner->setStyleSheet(u"QLabel#demoBanner { background: rgba(%1,%2,%3,48); }"_s.arg(accent.red())
                                     .arg(accent.green())
@@ -254,6 +346,7 @@ void MainWindow::showDay(const QDate &day)
         m_ui->search->clear();
     }
     m_papers->showDay(day);
+    m_proxy->keepUnreadAsOfNow(); // the Unread filter lists what was unread when the day was chosen
     if (!m_papers->lastError().isEmpty())
         showMessage(tr("Could not read the papers of %1: %2").arg(day.toString(Qt::ISODate), m_papers->lastError()));
     const int row = m_days->rowOfDay(day);
@@ -269,6 +362,9 @@ void MainWindow::showDay(const QDate &day)
     if (m_proxy->rowCount() == 0 && m_papers->rowCount() > 0 && m_filterBar->isDigestScope())
         m_filterBar->showAllPapers();
     m_list->selectFirst();
+    // After a day change the keys go to the list again (not while the reader is editing the search).
+    if (!m_ui->search->hasFocus())
+        m_ui->papers->setFocus(Qt::OtherFocusReason);
     if (isVisible() && !isActiveWindow() && QApplication::activeWindow() == nullptr)
         activateWindow();
 }
@@ -285,6 +381,9 @@ void MainWindow::runSearch()
     m_filterBar->updateCategories(*m_papers);
     applyFilter();
     m_list->selectFirst();
+    // The top hit of a search being typed was not chosen by the reader: it is shown, not marked read.
+    if (m_ui->search->hasFocus())
+        m_list->cancelAutoRead();
 }
 
 void MainWindow::applyFilter()
@@ -309,6 +408,7 @@ void MainWindow::showPaper(int sourceRow)
         return;
     }
     m_ui->detail->showPaper(LibraryRepository(m_database).paper(p->id), m_papers->isFollowed(*p));
+    m_actions->setCurrentRead(p->read);
 }
 
 void MainWindow::pageAbstract()
@@ -330,7 +430,7 @@ void MainWindow::runNow()
 
 void MainWindow::onRunStarted(const QDate &day)
 {
-    Q_UNUSED(day)
+    m_runDay = day;
     m_actions->run->setEnabled(false);
     m_actions->cancel->setEnabled(true);
     m_runStatus->runStarted();
@@ -345,14 +445,13 @@ void MainWindow::onRunFinished(const RunSummary &summary)
     if (summary.cancelled) {
         statusBar()->showMessage(tr("Run cancelled; what was scored so far is kept."), 8000);
     } else if (!summary.error.isEmpty()) {
-        showMessage(tr("The run for %1 failed: %2\n%3")
-                        .arg(QLocale().toString(summary.day, QLocale::ShortFormat), summary.error,
-                             RunTexts::advice(summary.failure)));
+        // A run that failed before reading the feed has no day of its own: name the one it was started for.
+        showMessage(RunTexts::runFailed(summary.day.isValid() ? summary.day : m_runDay, summary.error, summary.failure));
     } else if (summary.noAnnouncement) {
-        statusBar()->showMessage(tr("arXiv announced nothing new for %1.").arg(QLocale().toString(summary.day, QLocale::ShortFormat)), 8000);
+        statusBar()->showMessage(tr("arXiv announced nothing new for %1.").arg(RunTexts::dayName(summary.day)), 8000);
     } else {
         statusBar()->showMessage(tr("%n relevant paper(s) for %1, %2", nullptr, summary.relevant)
-                                     .arg(QLocale().toString(summary.day, QLocale::ShortFormat),
+                                     .arg(RunTexts::dayName(summary.day),
                                           summary.priceKnown ? CostFormat::usd(summary.costUsd) : tr("price unknown")),
                                  10000);
         if (summary.budgetReached)
@@ -361,6 +460,7 @@ void MainWindow::onRunFinished(const RunSummary &summary)
         if (summary.day.isValid())
             showDay(summary.day);
     }
+    m_ui->papers->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::showMessage(const QString &text, bool isError)

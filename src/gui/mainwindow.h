@@ -16,6 +16,7 @@ class PaperFilterProxyModel;
 class PaperTableModel;
 class MainActions;
 class MessageBar;
+class PaperExporter;
 class PaperFilterBar;
 class PaperListController;
 class QLabel;
@@ -25,6 +26,7 @@ class QTableView;
 class QTimer;
 class RunStatusWidget;
 class SecretStore;
+struct Digest;
 struct RunSummary;
 
 namespace Ui {
@@ -95,6 +97,10 @@ private:
     void onRunStarted(const QDate &day);
     void onRunFinished(const RunSummary &summary);
     void offerToLeaveDemo();
+    QList<qint64> selectedPaperIds() const;
+    Digest selectionDigest() const;
+    void exportDay();
+    void openSelected(bool pdf);
 
     std::unique_ptr<Ui::MainWindow> m_ui; // the static layout: ui/mainwindow.ui
     Database &m_database;
@@ -114,5 +120,7 @@ private:
     PaperFilterBar *m_filterBar = nullptr;
     PaperListController *m_list = nullptr;
     RunStatusWidget *m_runStatus = nullptr;
+    PaperExporter *m_exporter = nullptr;
+    QDate m_runDay; // the day the running run was started for (invalid: the newest announcement)
     QTimer *m_searchTimer = nullptr;
 };

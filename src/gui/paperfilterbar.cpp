@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QMap>
 #include <QSpinBox>
+#include <QToolButton>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -25,6 +26,35 @@ PaperFilterBar::PaperFilterBar(const Widgets &widgets, QObject *parent)
     connect(m_w.starredOnly, &QCheckBox::toggled, this, &PaperFilterBar::changed);
     connect(m_w.unreadOnly, &QCheckBox::toggled, this, &PaperFilterBar::changed);
     connect(m_w.category, &QComboBox::currentIndexChanged, this, &PaperFilterBar::changed);
+    // Enabled rather than shown, and the count as wide as its longest text: nothing in the bar moves under
+    // the pointer when a filter or the count changes.
+    connect(this, &PaperFilterBar::changed, this, [this] { m_w.reset->setEnabled(!isDefault()); });
+    m_w.reset->setEnabled(false);
+    const QString widest = tr("%n paper(s)", nullptr, 88888) + u" · "_s + tr("%n hidden by filters", nullptr, 88888);
+    const QString widestSearch = tr("%n match(es) in all days", nullptr, 888) + u" · "_s + tr("%n hidden by filters", nullptr, 888);
+    const QFontMetrics fm = m_w.count->fontMetrics();
+    m_w.count->setFixedWidth(std::max(fm.horizontalAdvance(widest), fm.horizontalAdvance(widestSearch)) + 8);
+}
+
+bool PaperFilterBar::isDefault() const
+{
+    return m_w.scope->currentIndex() == 0 && m_w.minRelevance->value() == 0 && m_w.minNovelty->value() == 0
+        && !m_w.starredOnly->isChecked() && !m_w.unreadOnly->isChecked() && m_w.category->currentIndex() <= 0;
+}
+
+void PaperFilterBar::reset()
+{
+    {
+        const QSignalBlocker b1(m_w.scope), b2(m_w.minRelevance), b3(m_w.minNovelty), b4(m_w.starredOnly),
+            b5(m_w.unreadOnly), b6(m_w.category);
+        m_w.scope->setCurrentIndex(0);
+        m_w.minRelevance->setValue(0);
+        m_w.minNovelty->setValue(0);
+        m_w.starredOnly->setChecked(false);
+        m_w.unreadOnly->setChecked(false);
+        m_w.category->setCurrentIndex(0);
+    }
+    emit changed();
 }
 
 PaperFilterProxyModel::Filter PaperFilterBar::filter(bool forSearch) const

@@ -29,6 +29,7 @@ public:
         QCheckBox *unreadOnly;
         QComboBox *category;
         QLabel *count;
+        QToolButton *reset;
     };
     explicit PaperFilterBar(const Widgets &widgets, QObject *parent = nullptr);
 
@@ -41,6 +42,11 @@ public:
     // An empty digest with papers stored: show them all rather than an empty table.
     bool isDigestScope() const;
     void showAllPapers();
+    // Every filter at its default: the day's digest, any score, starred or not, read or not, all categories.
+    bool isDefault() const;
+
+public slots:
+    void reset();
 
 signals:
     void changed();

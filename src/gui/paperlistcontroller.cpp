@@ -23,8 +23,9 @@ PaperListController::PaperListController(QTableView *view, PaperTableModel *pape
     m_readTimer->setInterval(1200); // a paper counts as read once it was shown for a moment
     connect(m_readTimer, &QTimer::timeout, this, [this] {
         const int row = currentSourceRow();
-        if (row >= 0)
-            m_papers->setRead(row, true);
+        const LibraryPaper *p = m_papers->paperAt(row);
+        if (p && p->id == m_readCandidate && !p->read && m_papers->setRead(row, true))
+            emit readChanged(true);
     });
 
     m_view->setModel(m_proxy);
@@ -60,9 +61,13 @@ int PaperListController::currentSourceRow() const
 void PaperListController::onCurrentChanged()
 {
     const int row = currentSourceRow();
-    emit currentChanged(m_papers->paperAt(row) ? row : -1);
-    if (row >= 0)
+    const LibraryPaper *p = m_papers->paperAt(row);
+    emit currentChanged(p ? row : -1);
+    m_readTimer->stop();
+    if (p && !p->read) {
+        m_readCandidate = p->id;
         m_readTimer->start();
+    }
 }
 
 void PaperListController::selectFirst()
@@ -84,16 +89,77 @@ void PaperListController::moveSelection(int delta)
     m_view->scrollTo(m_view->currentIndex());
 }
 
+QList<int> PaperListController::selectedSourceRows() const
+{
+    QList<int> proxyRows;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        proxyRows.append(index.row());
+    std::sort(proxyRows.begin(), proxyRows.end());
+    QList<int> rows;
+    for (const int proxyRow : std::as_const(proxyRows))
+        rows.append(m_proxy->mapToSource(m_proxy->index(proxyRow, 0)).row());
+    if (rows.isEmpty() && currentSourceRow() >= 0)
+        rows.append(currentSourceRow());
+    return rows;
+}
+
 void PaperListController::toggleStar()
 {
-    const int row = currentSourceRow();
-    const LibraryPaper *p = m_papers->paperAt(row);
-    if (!p)
-        return;
-    const bool on = !p->starred;
-    if (!m_papers->setStarred(row, on)) {
-        emit failed(tr("Could not save the star: %1").arg(m_papers->lastError()));
-        return;
+    // Paper ids, not rows: with the list sorted by the star column, starring moves rows.
+    QList<qint64> ids;
+    bool allStarred = true;
+    for (const int row : selectedSourceRows()) {
+        ids.append(m_papers->paperAt(row)->id);
+        allStarred = allStarred && m_papers->paperAt(row)->starred;
     }
-    emit starChanged(on);
+    if (ids.isEmpty())
+        return;
+    for (const qint64 id : std::as_const(ids)) {
+        if (!m_papers->setStarred(m_papers->rowOfPaper(id), !allStarred)) {
+            emit failed(tr("Could not save the star: %1").arg(m_papers->lastError()));
+            return;
+        }
+    }
+    emit starChanged(!allStarred);
+}
+
+void PaperListController::toggleRead()
+{
+    QList<qint64> ids;
+    for (const int row : selectedSourceRows())
+        ids.append(m_papers->paperAt(row)->id);
+    if (ids.isEmpty())
+        return;
+    const LibraryPaper *current = m_papers->paperAt(currentSourceRow());
+    const bool read = !(current ? current->read : m_papers->paperAt(m_papers->rowOfPaper(ids.first()))->read);
+    m_readTimer->stop(); // the reader decided; the timer must not undo it
+    for (const qint64 id : std::as_const(ids)) {
+        if (!m_papers->setRead(m_papers->rowOfPaper(id), read)) {
+            emit failed(tr("Could not save the read state: %1").arg(m_papers->lastError()));
+            return;
+        }
+    }
+    emit readChanged(read);
+}
+
+void PaperListController::markAllRead()
+{
+    m_readTimer->stop();
+    QList<qint64> ids;
+    for (int row = 0; row < m_papers->rowCount(); ++row) {
+        if (!m_papers->paperAt(row)->read)
+            ids.append(m_papers->paperAt(row)->id);
+    }
+    for (const qint64 id : std::as_const(ids)) {
+        if (!m_papers->setRead(m_papers->rowOfPaper(id), true)) {
+            emit failed(tr("Could not save the read state: %1").arg(m_papers->lastError()));
+            return;
+        }
+    }
+    emit readChanged(true);
+}
+
+void PaperListController::cancelAutoRead()
+{
+    m_readTimer->stop();
 }

@@ -78,6 +78,8 @@ void RunStatusWidget::updateNextRun()
 {
     if (!m_fixedText.isEmpty())
         m_nextRun->setText(m_fixedText);
+    else if (m_running)
+        m_nextRun->setText(tr("Running…")); // the schedule has no next run while one is on: not "paused"
     else
         m_nextRun->setText(m_nextRunAt.isValid()
                                ? tr("Next run: %1").arg(QLocale().toString(m_nextRunAt.toLocalTime(), QLocale::ShortFormat))
