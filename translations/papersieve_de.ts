@@ -1140,25 +1140,6 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
         <source>You can open your own library later from the banner above.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>papers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>starred</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>Opened %n paper(s) in the browser</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>MarkdownWriter</name>
@@ -1250,6 +1231,24 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     <message>
         <source>The model sent an empty answer (finish reason: %1).</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaperCommands</name>
+    <message>
+        <source>papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %n paper(s) in the browser</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1432,6 +1431,14 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     </message>
     <message>
         <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the digest again: every filter back to its default (Ctrl+Backspace)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -115,6 +115,9 @@ LLM cost %5 over %n runs</numerusform>
             <numerusform>%n relevant papers for %1, %2</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>PaperCommands</name>
     <message numerus="yes">
         <source>Opened %n paper(s) in the browser</source>
         <translation type="unfinished">

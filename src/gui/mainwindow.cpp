@@ -2,7 +2,6 @@
 #include "mainwindow.h"
 
 #include "criteriaeditordialog.h"
-#include "helpdialogs.h"
 #include "dayitemdelegate.h"
 #include "llm/llmapikeys.h"
 #include "mainactions.h"
@@ -11,7 +10,7 @@
 #include "models/paperfilterproxymodel.h"
 #include "models/papertablemodel.h"
 #include "paperdetailview.h"
-#include "paperexporter.h"
+#include "papercommands.h"
 #include "paperfilterbar.h"
 #include "paperlistcontroller.h"
 #include "pipeline/dailyrun.h"
@@ -35,7 +34,6 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
-#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
@@ -43,7 +41,6 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
-#include <QToolButton>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -75,7 +72,7 @@ MainWindow::MainWindow(Database &database, AppSettings &settings, SecretStore &s
                                      this);
     m_list = new PaperListController(m_ui->papers, m_papers, m_proxy, this);
     m_runStatus = new RunStatusWidget(statusBar());
-    m_exporter = new PaperExporter(database, settings, this);
+    m_commands = new PaperCommands(database, settings, m_actions, m_list, m_papers, this);
     connectActions();
     buildCentral();
     applySettings();
@@ -131,44 +128,9 @@ void MainWindow::connectActions()
     connect(m_actions->star, &QAction::triggered, m_list, &PaperListController::toggleStar);
     connect(m_actions->toggleRead, &QAction::triggered, m_list, &PaperListController::toggleRead);
     connect(m_actions->markDayRead, &QAction::triggered, m_list, &PaperListController::markAllRead);
-    connect(m_actions->open, &QAction::triggered, this, [this] { openSelected(false); });
-    connect(m_actions->openPdf, &QAction::triggered, this, [this] { openSelected(true); });
-    connect(m_actions->copyBibtex, &QAction::triggered, this,
-            [this] { m_exporter->copy(selectionDigest(), DigestExport::Format::Bibtex); });
-    connect(m_actions->copyMarkdown, &QAction::triggered, this,
-            [this] { m_exporter->copy(selectionDigest(), DigestExport::Format::Markdown); });
-    connect(m_actions->exportDay, &QAction::triggered, this, &MainWindow::exportDay);
-    connect(m_actions->exportSelection, &QAction::triggered, this,
-            [this] { m_exporter->exportToFile(selectionDigest(), tr("papers") + u".md"_s); });
-    connect(m_actions->exportStarred, &QAction::triggered, this,
-            [this] { m_exporter->exportToFile(m_exporter->starredDigest(), tr("starred") + u".bib"_s); });
-    connect(m_exporter, &PaperExporter::done, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
-    connect(m_exporter, &PaperExporter::failed, this, [this](const QString &text) { showMessage(text); });
+    connect(m_commands, &PaperCommands::status, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_commands, &PaperCommands::failed, this, [this](const QString &text) { showMessage(text); });
     connect(m_actions->resetFilters, &QAction::triggered, m_filterBar, &PaperFilterBar::reset);
-    m_ui->resetFilters->setText(tr("Reset"));
-    m_ui->resetFilters->setToolTip(m_actions->resetFilters->toolTip());
-    connect(m_ui->resetFilters, &QToolButton::clicked, m_filterBar, &PaperFilterBar::reset);
-    connect(m_actions->shortcutsHelp, &QAction::triggered, this, [this] {
-        ShortcutsDialog dialog(findChildren<QAction *>(Qt::FindDirectChildrenOnly), this);
-        dialog.exec();
-    });
-    connect(m_actions->about, &QAction::triggered, this, [this] {
-        AboutDialog dialog(m_database.filePath(), m_settings.raw().fileName(), this);
-        dialog.exec();
-    });
-    m_ui->papers->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_ui->papers, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
-        const QModelIndex index = m_ui->papers->indexAt(pos);
-        if (!index.isValid())
-            return;
-        // A right-click outside the selection acts on that row alone, as in a mail reader.
-        if (!m_ui->papers->selectionModel()->isRowSelected(index.row(), {}))
-            m_ui->papers->setCurrentIndex(index);
-        QMenu menu(this);
-        menu.setObjectName(u"paperContextMenu"_s);
-        m_actions->fillContextMenu(&menu);
-        menu.exec(m_ui->papers->viewport()->mapToGlobal(pos));
-    });
 
     // The search box lives in the filter bar, where a narrow window never hides it.
     connect(m_ui->search, &QLineEdit::textChanged, this, [this] { m_searchTimer->start(); });
@@ -182,50 +144,6 @@ void MainWindow::connectActions()
         m_ui->search->clear();
         m_ui->papers->setFocus();
     });
-}
-
-QList<qint64> MainWindow::selectedPaperIds() const
-{
-    QList<qint64> ids;
-    for (const int row : m_list->selectedSourceRows())
-        ids.append(m_papers->paperAt(row)->id);
-    return ids;
-}
-
-Digest MainWindow::selectionDigest() const
-{
-    return m_exporter->papersDigest(selectedPaperIds(), m_currentDay.isValid() ? m_currentDay : m_days->today());
-}
-
-void MainWindow::exportDay()
-{
-    const QDate day = m_currentDay.isValid() ? m_currentDay : m_days->today();
-    // Without a run the day's digest is the papers it lists as relevant, in rank order.
-    QList<qint64> relevant;
-    for (int rank = 1;; ++rank) {
-        int found = -1;
-        for (int row = 0; row < m_papers->rowCount() && found < 0; ++row) {
-            if (m_papers->rankAt(row) == rank && m_papers->isRelevant(*m_papers->paperAt(row)))
-                found = row;
-        }
-        if (found < 0)
-            break;
-        relevant.append(m_papers->paperAt(found)->id);
-    }
-    m_exporter->exportToFile(m_exporter->dayDigest(day, relevant),
-                             u"papersieve-%1.md"_s.arg(day.toString(Qt::ISODate)));
-}
-
-void MainWindow::openSelected(bool pdf)
-{
-    LibraryRepository repo(m_database);
-    const QList<qint64> ids = selectedPaperIds();
-    for (const qint64 id : ids) {
-        if (const auto p = repo.paper(id))
-            QDesktopServices::openUrl(pdf ? PaperDetailView::pdfUrl(*p) : PaperDetailView::absUrl(*p));
-    }
-    if (!ids.isEmpty())
-        statusBar()->showMessage(tr("Opened %n paper(s) in the browser", nullptr, int(ids.size())), 5000);
 }
 
 void MainWindow::buildCentral()
@@ -341,6 +259,7 @@ void MainWindow::showDay(const QDate &day)
     if (m_days->rowOfDay(day) < 0)
         m_days->reload();
     m_currentDay = day;
+    m_commands->setDay(day);
     {
         const QSignalBlocker block(m_ui->search);
         m_ui->search->clear();

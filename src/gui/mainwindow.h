@@ -3,7 +3,6 @@
 
 #include <QDate>
 #include <QMainWindow>
-#include <QPointer>
 
 #include <memory>
 
@@ -16,7 +15,7 @@ class PaperFilterProxyModel;
 class PaperTableModel;
 class MainActions;
 class MessageBar;
-class PaperExporter;
+class PaperCommands;
 class PaperFilterBar;
 class PaperListController;
 class QLabel;
@@ -26,7 +25,6 @@ class QTableView;
 class QTimer;
 class RunStatusWidget;
 class SecretStore;
-struct Digest;
 struct RunSummary;
 
 namespace Ui {
@@ -97,10 +95,6 @@ private:
     void onRunStarted(const QDate &day);
     void onRunFinished(const RunSummary &summary);
     void offerToLeaveDemo();
-    QList<qint64> selectedPaperIds() const;
-    Digest selectionDigest() const;
-    void exportDay();
-    void openSelected(bool pdf);
 
     std::unique_ptr<Ui::MainWindow> m_ui; // the static layout: ui/mainwindow.ui
     Database &m_database;
@@ -120,7 +114,7 @@ private:
     PaperFilterBar *m_filterBar = nullptr;
     PaperListController *m_list = nullptr;
     RunStatusWidget *m_runStatus = nullptr;
-    PaperExporter *m_exporter = nullptr;
+    PaperCommands *m_commands = nullptr;
     QDate m_runDay; // the day the running run was started for (invalid: the newest announcement)
     QTimer *m_searchTimer = nullptr;
 };

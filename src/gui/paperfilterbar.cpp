@@ -30,6 +30,9 @@ PaperFilterBar::PaperFilterBar(const Widgets &widgets, QObject *parent)
     // the pointer when a filter or the count changes.
     connect(this, &PaperFilterBar::changed, this, [this] { m_w.reset->setEnabled(!isDefault()); });
     m_w.reset->setEnabled(false);
+    m_w.reset->setText(tr("Reset"));
+    m_w.reset->setToolTip(tr("Show the digest again: every filter back to its default (Ctrl+Backspace)"));
+    connect(m_w.reset, &QToolButton::clicked, this, &PaperFilterBar::reset);
     const QString widest = tr("%n paper(s)", nullptr, 88888) + u" · "_s + tr("%n hidden by filters", nullptr, 88888);
     const QString widestSearch = tr("%n match(es) in all days", nullptr, 888) + u" · "_s + tr("%n hidden by filters", nullptr, 888);
     const QFontMetrics fm = m_w.count->fontMetrics();
