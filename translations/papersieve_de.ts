@@ -2314,10 +2314,6 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The model name as the provider spells it, e.g. gpt-5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Base URL:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2513,6 +2509,46 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
         <source>The API key could not be stored in the system keychain: %1
 
 PaperSieve keeps keys only there, so it was not saved. Check that a keychain (Secret Service, KWallet) is running and unlocked, then enter the key again in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model name as the provider spells it, e.g. gpt-5; the list holds the models with a known price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tuning for speed and price; the defaults suit a normal day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> / 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAPERSIEVE_LLM_BASE_URL is set: runs use %1, whatever this field says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overridden by PAPERSIEVE_LLM_BASE_URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$%1 input, $%2 output per million tokens</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
