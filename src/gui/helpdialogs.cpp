@@ -54,7 +54,7 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *paren
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(table);
     layout->addWidget(buttons);
-    resize(460, 520);
+    resize(480, 640);
 }
 
 AboutDialog::AboutDialog(const QString &databasePath, const QString &settingsPath, QWidget *parent)

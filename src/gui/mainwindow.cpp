@@ -71,6 +71,9 @@ MainWindow::MainWindow(Database &database, AppSettings &settings, SecretStore &s
                                       m_ui->unreadOnly, m_ui->category, m_ui->countLabel, m_ui->resetFilters},
                                      this);
     m_list = new PaperListController(m_ui->papers, m_papers, m_proxy, this);
+    // The count changes length with every filter: in the status bar it moves nothing the pointer aims at.
+    statusBar()->addPermanentWidget(m_ui->countLabel);
+    m_ui->countLabel->setContentsMargins(8, 0, 12, 0);
     m_runStatus = new RunStatusWidget(statusBar());
     m_commands = new PaperCommands(database, settings, m_actions, m_list, m_papers, this);
     connectActions();

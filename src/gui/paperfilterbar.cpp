@@ -26,17 +26,13 @@ PaperFilterBar::PaperFilterBar(const Widgets &widgets, QObject *parent)
     connect(m_w.starredOnly, &QCheckBox::toggled, this, &PaperFilterBar::changed);
     connect(m_w.unreadOnly, &QCheckBox::toggled, this, &PaperFilterBar::changed);
     connect(m_w.category, &QComboBox::currentIndexChanged, this, &PaperFilterBar::changed);
-    // Enabled rather than shown, and the count as wide as its longest text: nothing in the bar moves under
-    // the pointer when a filter or the count changes.
+    // Enabled rather than shown, and the count lives in the status bar (MainWindow): nothing in the bar moves
+    // under the pointer when a filter or the count changes.
     connect(this, &PaperFilterBar::changed, this, [this] { m_w.reset->setEnabled(!isDefault()); });
     m_w.reset->setEnabled(false);
     m_w.reset->setText(tr("Reset"));
     m_w.reset->setToolTip(tr("Show the digest again: every filter back to its default (Ctrl+Backspace)"));
     connect(m_w.reset, &QToolButton::clicked, this, &PaperFilterBar::reset);
-    const QString widest = tr("%n paper(s)", nullptr, 88888) + u" · "_s + tr("%n hidden by filters", nullptr, 88888);
-    const QString widestSearch = tr("%n match(es) in all days", nullptr, 888) + u" · "_s + tr("%n hidden by filters", nullptr, 888);
-    const QFontMetrics fm = m_w.count->fontMetrics();
-    m_w.count->setFixedWidth(std::max(fm.horizontalAdvance(widest), fm.horizontalAdvance(widestSearch)) + 8);
 }
 
 bool PaperFilterBar::isDefault() const
