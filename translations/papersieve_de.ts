@@ -730,6 +730,41 @@ LLM cost %5 over %n run(s)</source>
     </message>
 </context>
 <context>
+    <name>FirstRunChecklist</name>
+    <message>
+        <source>Your library is empty: four steps to your first digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Categories&lt;/b&gt;: %1 — &lt;a href=&quot;settings&quot;&gt;choose yours&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;API key&lt;/b&gt;: stored — &lt;a href=&quot;model&quot;&gt;change the model or key&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;API key&lt;/b&gt;: none yet — &lt;a href=&quot;model&quot;&gt;add your provider&apos;s key&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your research interests&lt;/b&gt;: still the shipped example — &lt;a href=&quot;interests&quot;&gt;write yours&lt;/a&gt; (every paper is scored against them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your research interests&lt;/b&gt;: yours — &lt;a href=&quot;interests&quot;&gt;edit&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Run now&lt;/b&gt; (F5): fetch today&apos;s papers and score them — &lt;a href=&quot;run&quot;&gt;run now&lt;/a&gt;; Research interests shows what it will cost first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GeminiProvider</name>
     <message>
         <source>Google Gemini sent no candidates.</source>
@@ -1530,6 +1565,14 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     </message>
     <message>
         <source>Primary arXiv category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day arXiv announced it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

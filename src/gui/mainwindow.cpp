@@ -3,6 +3,7 @@
 
 #include "criteriaeditordialog.h"
 #include "dayitemdelegate.h"
+#include "firstrunchecklist.h"
 #include "llm/llmapikeys.h"
 #include "mainactions.h"
 #include "messagebar.h"
@@ -17,6 +18,7 @@
 #include "runcostsdialog.h"
 #include "runstatuswidget.h"
 #include "runtexts.h"
+#include "searchfield.h"
 #include "schedule/dailycontroller.h"
 #include "settings/appsettings.h"
 #include "settingsdialog.h"
@@ -36,11 +38,9 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
-#include <QTimer>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -59,10 +59,9 @@ MainWindow::MainWindow(Database &database, AppSettings &settings, SecretStore &s
     m_ui->setupUi(this);
     m_proxy->setSourceModel(m_papers);
 
-    m_searchTimer = new QTimer(this);
-    m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(60); // answers as you type, once per burst of keys
-    connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::runSearch);
+    m_search = new SearchField(m_ui->search, this);
+    connect(m_search, &SearchField::searchRequested, this, &MainWindow::runSearch);
+    connect(m_search, &SearchField::done, m_ui->papers, [this] { m_ui->papers->setFocus(); });
 
     m_actions = new MainActions(this);
     m_message = new MessageBar(m_ui->messageBar, m_ui->messageText, m_ui->messageRetry, m_ui->messageSettings,
@@ -89,30 +88,15 @@ MainWindow::MainWindow(Database &database, AppSettings &settings, SecretStore &s
 
 MainWindow::~MainWindow() = default;
 
-QTableView *MainWindow::paperView() const
-{
-    return m_ui->papers;
-}
+QTableView *MainWindow::paperView() const { return m_ui->papers; }
 
-QListView *MainWindow::dayView() const
-{
-    return m_ui->days;
-}
+QListView *MainWindow::dayView() const { return m_ui->days; }
 
-PaperDetailView *MainWindow::detailView() const
-{
-    return m_ui->detail;
-}
+PaperDetailView *MainWindow::detailView() const { return m_ui->detail; }
 
-QLineEdit *MainWindow::searchField() const
-{
-    return m_ui->search;
-}
+QLineEdit *MainWindow::searchField() const { return m_ui->search; }
 
-QLabel *MainWindow::messageLabel() const
-{
-    return m_message->label();
-}
+QLabel *MainWindow::messageLabel() const { return m_message->label(); }
 
 void MainWindow::connectActions()
 {
@@ -121,10 +105,7 @@ void MainWindow::connectActions()
     connect(m_actions->criteria, &QAction::triggered, this, &MainWindow::openCriteriaEditor);
     connect(m_actions->settings, &QAction::triggered, this, &MainWindow::openSettings);
     connect(m_actions->costs, &QAction::triggered, this, &MainWindow::openRunCosts);
-    connect(m_actions->find, &QAction::triggered, this, [this] {
-        m_ui->search->setFocus(Qt::ShortcutFocusReason);
-        m_ui->search->selectAll();
-    });
+    connect(m_actions->find, &QAction::triggered, m_search, &SearchField::focus);
     connect(m_actions->next, &QAction::triggered, this, [this] { m_list->moveSelection(1); });
     connect(m_actions->previous, &QAction::triggered, this, [this] { m_list->moveSelection(-1); });
     connect(m_actions->page, &QAction::triggered, this, &MainWindow::pageAbstract);
@@ -134,19 +115,6 @@ void MainWindow::connectActions()
     connect(m_commands, &PaperCommands::status, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
     connect(m_commands, &PaperCommands::failed, this, [this](const QString &text) { showMessage(text); });
     connect(m_actions->resetFilters, &QAction::triggered, m_filterBar, &PaperFilterBar::reset);
-
-    // The search box lives in the filter bar, where a narrow window never hides it.
-    connect(m_ui->search, &QLineEdit::textChanged, this, [this] { m_searchTimer->start(); });
-    connect(m_ui->search, &QLineEdit::returnPressed, this, [this] {
-        m_searchTimer->stop();
-        runSearch();
-        m_ui->papers->setFocus();
-    });
-    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_ui->search, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(escape, &QShortcut::activated, this, [this] {
-        m_ui->search->clear();
-        m_ui->papers->setFocus();
-    });
 }
 
 void MainWindow::buildCentral()
@@ -187,6 +155,13 @@ void MainWindow::buildCentral()
     connect(m_ui->detail, &PaperDetailView::openUrlRequested, this, [](const QUrl &url) { QDesktopServices::openUrl(url); });
 
     m_ui->mainSplitter->setSizes({200, 1080});
+    m_checklist = new FirstRunChecklist(m_settings, m_secrets, m_ui->central);
+    m_ui->centralLayout->insertWidget(3, m_checklist);
+    connect(m_checklist, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == u"run"_s) runNow();
+        else if (link == u"interests"_s) openCriteriaEditor();
+        else openSettingsAt(link == u"model"_s ? 1 : 0);
+    });
 }
 
 void MainWindow::connectDaily()
@@ -225,6 +200,7 @@ void MainWindow::setDemoDay(const QDate &day, const QString &model)
            "then <a href=\"library\">open your own library</a>.")
             .arg(QLocale().toString(day, QLocale::LongFormat), model.toHtmlEscaped()));
     m_ui->demoBanner->show();
+    m_checklist->hide();
     m_runStatus->setNextRunText(tr("Demo library: nothing is fetched or sent"));
     m_days->setToday(day);
     m_days->setTodayCaption(tr("Demo day"));
@@ -253,6 +229,8 @@ void MainWindow::reloadAll()
         runSearch();
     else if (keep.isValid())
         m_papers->reload();
+    // An empty library (not the demo) starts with what to do first, in place of an empty table.
+    m_checklist->setVisible(!isDemo() && LibraryRepository(m_database).isEmpty());
 }
 
 void MainWindow::showDay(const QDate &day)
@@ -313,6 +291,8 @@ void MainWindow::applyFilter()
     const bool searching = m_papers->source() == PaperTableModel::Source::Search;
     m_proxy->setFilter(m_filterBar->filter(searching));
     m_filterBar->setSearching(searching);
+    // Search results come from every day: say which (a day's own list needs no such column).
+    m_ui->papers->horizontalHeader()->setSectionHidden(PaperTableModel::DayColumn, !searching);
     updateCountLabel();
 }
 
@@ -402,10 +382,17 @@ bool MainWindow::isMessageVisible() const
 
 void MainWindow::openSettings()
 {
+    openSettingsAt(0);
+}
+
+void MainWindow::openSettingsAt(int page)
+{
     SettingsDialog dialog(m_settings, m_secrets, this);
+    dialog.setCurrentPage(page);
     if (dialog.exec() == QDialog::Accepted) {
         applySettings();
         reloadAll();
+        m_checklist->refresh();
         if (isDemo()) {
             const bool hasKey = !dialog.apiKeyEdit()->text().trimmed().isEmpty()
                 || !LlmApiKeys::fromEnvironment(m_settings.provider()).isEmpty();
@@ -443,7 +430,8 @@ void MainWindow::offerToLeaveDemo()
 void MainWindow::openCriteriaEditor()
 {
     CriteriaEditorDialog dialog(m_database, m_settings, m_currentDay, this);
-    dialog.exec();
+    if (dialog.exec() == QDialog::Accepted)
+        m_checklist->refresh();
 }
 
 void MainWindow::openRunCosts()

@@ -10,6 +10,7 @@ class AppSettings;
 class Database;
 class DailyController;
 class DayListModel;
+class FirstRunChecklist;
 class PaperDetailView;
 class PaperFilterProxyModel;
 class PaperTableModel;
@@ -22,8 +23,8 @@ class QLabel;
 class QLineEdit;
 class QListView;
 class QTableView;
-class QTimer;
 class RunStatusWidget;
+class SearchField;
 class SecretStore;
 struct RunSummary;
 
@@ -95,6 +96,7 @@ private:
     void onRunStarted(const QDate &day);
     void onRunFinished(const RunSummary &summary);
     void offerToLeaveDemo();
+    void openSettingsAt(int page);
 
     std::unique_ptr<Ui::MainWindow> m_ui; // the static layout: ui/mainwindow.ui
     Database &m_database;
@@ -116,5 +118,6 @@ private:
     RunStatusWidget *m_runStatus = nullptr;
     PaperCommands *m_commands = nullptr;
     QDate m_runDay; // the day the running run was started for (invalid: the newest announcement)
-    QTimer *m_searchTimer = nullptr;
+    SearchField *m_search = nullptr;
+    FirstRunChecklist *m_checklist = nullptr;
 };

@@ -44,6 +44,7 @@ PaperListController::PaperListController(QTableView *view, PaperTableModel *pape
     header->resizeSection(PaperTableModel::CategoryColumn, fm.horizontalAdvance(u"Category__"_s) + 8);
     header->resizeSection(PaperTableModel::StarColumn, narrow - 8);
     header->resizeSection(PaperTableModel::ReadColumn, narrow - 8);
+    header->resizeSection(PaperTableModel::DayColumn, fm.horizontalAdvance(u"00/00/0000__"_s));
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &PaperListController::onCurrentChanged);
     connect(m_view, &QTableView::clicked, this, [this](const QModelIndex &index) {

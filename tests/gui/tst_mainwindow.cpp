@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demo/demolibrary.h"
+#include "firstrunchecklist.h"
+#include "llm/llmapikeys.h"
 #include "helpdialogs.h"
 #include "paperexporter.h"
 #include "runstatuswidget.h"
@@ -66,6 +68,8 @@ private slots:
     void runTextsNameTheDay();
     void runningIsNotPaused();
     void helpMenuAndShortcuts();
+    void searchRanksTheAuthorFirstWithADayColumn();
+    void emptyLibraryShowsTheChecklist();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -612,6 +616,86 @@ void TestMainWindow::helpMenuAndShortcuts()
     });
     actionNamed(window, u"About PaperSieve"_s)->trigger();
     QCOMPARE(dbPath, QDir::toNativeSeparators(m_demo->database().filePath()));
+}
+
+void TestMainWindow::searchRanksTheAuthorFirstWithADayColumn()
+{
+    // A paper that names "Di" and "Zhang" often, and one by Di Zhang that names them nowhere else.
+    GuiFixture::TestPaper mentions;
+    mentions.arxivId = u"2510.77771"_s;
+    mentions.title = u"Zhang and Di: Di Zhang's lemma on Zhang Di graphs"_s;
+    mentions.abstract = u"Di Zhang Di Zhang Di Zhang revisited; Zhang and Di show Di Zhang bounds."_s;
+    mentions.day = m_demo->day();
+    GuiFixture::TestPaper byAuthor;
+    byAuthor.arxivId = u"2510.77772"_s;
+    byAuthor.title = u"Sparse mixtures for small devices"_s;
+    byAuthor.authors = {u"Di Zhang"_s, u"Ada Lovelace"_s};
+    byAuthor.day = m_demo->day();
+    // Stored first: a short last word ("Zhang") lists the newest matches first.
+    const qint64 authorsPaper = GuiFixture::addPaper(m_demo->database(), byAuthor);
+    QVERIFY(authorsPaper > 0);
+    QVERIFY(GuiFixture::addPaper(m_demo->database(), mentions) > 0);
+    const QList<LibraryPaper> bm25 = LibraryRepository(m_demo->database()).search(u"Di Zhang"_s);
+    QVERIFY(bm25.size() >= 2);
+    QVERIFY2(bm25.first().id != authorsPaper, "full-text ranking alone already puts the author first");
+
+    MainWindow window(m_demo->database(), *m_settings, m_secrets, nullptr);
+    window.setDemoDay(m_demo->day(), m_demo->model());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QHeaderView *header = window.paperView()->horizontalHeader();
+    QVERIFY(header->isSectionHidden(PaperTableModel::DayColumn));
+    window.searchField()->setText(u"Di Zhang"_s);
+    QTRY_COMPARE(window.paperModel()->source(), PaperTableModel::Source::Search);
+    QTRY_VERIFY(window.paperView()->model()->rowCount() >= 2);
+    // The exact author's paper comes first, although bm25 ranks a paper naming "Di" and "Zhang" apart higher.
+    const QModelIndex top = window.paperView()->model()->index(0, PaperTableModel::AuthorsColumn);
+    QCOMPARE(top.data(PaperTableModel::PaperIdRole).toLongLong(), authorsPaper);
+    QCOMPARE(top.data(PaperTableModel::RankRole).toInt(), 1);
+    // Matches come from every day: the Day column says which.
+    QVERIFY(!header->isSectionHidden(PaperTableModel::DayColumn));
+    QCOMPARE(window.paperView()->model()->index(0, PaperTableModel::DayColumn).data().toString(),
+             QLocale().toString(m_demo->day(), QLocale::ShortFormat));
+    window.searchField()->clear();
+    QTRY_COMPARE(window.paperModel()->source(), PaperTableModel::Source::Day);
+    QVERIFY(header->isSectionHidden(PaperTableModel::DayColumn));
+}
+
+void TestMainWindow::emptyLibraryShowsTheChecklist()
+{
+    qunsetenv("OPENAI_API_KEY");
+    Database db(m_dir->filePath(u"empty.sqlite"_s));
+    QVERIFY(db.open());
+    MainWindow window(db, *m_settings, m_secrets, nullptr);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *checklist = window.findChild<FirstRunChecklist *>(u"firstRunChecklist"_s);
+    QVERIFY(checklist && checklist->isVisible());
+    QString text = checklist->text();
+    // Categories are chosen (the defaults), the key is missing, the interests are still the example.
+    QVERIFY2(text.contains(u"✓&nbsp;&nbsp;<b>Categories</b>: cs.LG, cs.AI"_s), qPrintable(text));
+    QVERIFY(text.contains(u"○&nbsp;&nbsp;<b>API key</b>: none yet"_s));
+    QVERIFY(text.contains(u"○&nbsp;&nbsp;<b>Your research interests</b>: still the shipped example"_s));
+    for (const QString &link : {u"href=\"settings\""_s, u"href=\"model\""_s, u"href=\"interests\""_s, u"href=\"run\""_s})
+        QVERIFY(text.contains(link));
+    // A key in the keychain ticks its step.
+    bool written = false;
+    m_secrets.write(LlmApiKeys::secretName(m_settings->provider()), u"sk-x"_s, this, [&](bool ok, const QString &) { written = ok; });
+    QTRY_VERIFY(written);
+    checklist->refresh();
+    QTRY_VERIFY(checklist->text().contains(u"✓&nbsp;&nbsp;<b>API key</b>: stored"_s));
+
+    // Neither the demo nor a library with papers shows it.
+    MainWindow demo(m_demo->database(), *m_settings, m_secrets, nullptr);
+    demo.setDemoDay(m_demo->day(), m_demo->model());
+    demo.show();
+    QVERIFY(!demo.findChild<FirstRunChecklist *>(u"firstRunChecklist"_s)->isVisible());
+    GuiFixture::TestPaper p;
+    p.arxivId = u"2510.00001"_s;
+    p.title = u"A first paper"_s;
+    QVERIFY(GuiFixture::addPaper(db, p) > 0);
+    window.reloadAll();
+    QVERIFY(!checklist->isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)

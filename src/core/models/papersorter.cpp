@@ -101,6 +101,8 @@ bool PaperSorter::lessThan(int l, int r, int column) const
         return a.starred != b.starred ? a.starred < b.starred : byRankReversed();
     case PaperTableModel::ReadColumn:
         return a.read != b.read ? a.read < b.read : byRank();
+    case PaperTableModel::DayColumn:
+        return a.day != b.day ? a.day < b.day : byRank();
     default:
         return byRank();
     }

@@ -5,6 +5,8 @@
 #include "storage/database.h"
 #include "text/latextext.h"
 
+#include <QLocale>
+
 #include <algorithm>
 #include <limits>
 #include <numeric>
@@ -60,7 +62,9 @@ void PaperTableModel::showSearch(const QString &text, int limit)
     m_searchText = text;
     m_limit = limit;
     LibraryRepository repo(m_database);
-    replaceRows(repo.search(text, limit));
+    QList<LibraryPaper> rows = repo.search(text, limit);
+    authorMatchesFirst(rows, text);
+    replaceRows(std::move(rows));
     m_lastError = repo.lastError();
 }
 
@@ -72,6 +76,23 @@ void PaperTableModel::showHistory(int limit)
     LibraryRepository repo(m_database);
     replaceRows(repo.allPapers(limit));
     m_lastError = repo.lastError();
+}
+
+void PaperTableModel::authorMatchesFirst(QList<LibraryPaper> &rows, const QString &query)
+{
+    const QString name = query.simplified().remove(u'"');
+    // One word is no name; an operator query ("a OR b") is the user's own ranking.
+    if (!name.contains(u' ') || name.contains(u" OR "_s) || name.contains(u" AND "_s) || name.contains(u" NOT "_s))
+        return;
+    auto isAuthor = [&name](const LibraryPaper &p) {
+        for (const QString &author : p.authorsText.split(u',', Qt::SkipEmptyParts)) {
+            if (LatexText::toReadable(author.trimmed()).compare(name, Qt::CaseInsensitive) == 0
+                || author.trimmed().compare(name, Qt::CaseInsensitive) == 0)
+                return true;
+        }
+        return false;
+    };
+    std::stable_partition(rows.begin(), rows.end(), isAuthor);
 }
 
 void PaperTableModel::reload()
@@ -289,6 +310,7 @@ QVariant PaperTableModel::sortValue(const LibraryPaper &p, int row, int column) 
     case CategoryColumn: return p.primaryCategory;
     case StarColumn: return p.starred;
     case ReadColumn: return p.read;
+    case DayColumn: return p.day;
     default: return {};
     }
 }
@@ -310,6 +332,7 @@ QVariant PaperTableModel::data(const QModelIndex &index, int role) const
         case CategoryColumn: return p.primaryCategory;
         case StarColumn: return p.starred ? u"★"_s : QString();
         case ReadColumn: return p.read ? QString() : u"●"_s;
+        case DayColumn: return QLocale().toString(p.day, QLocale::ShortFormat);
         default: return {};
         }
     case Qt::ToolTipRole:
@@ -365,6 +388,7 @@ QVariant PaperTableModel::headerData(int section, Qt::Orientation orientation, i
         case CategoryColumn: return tr("Category");
         case StarColumn: return u"★"_s;
         case ReadColumn: return u"●"_s;
+        case DayColumn: return tr("Day");
         default: return {};
         }
     }
@@ -376,6 +400,7 @@ QVariant PaperTableModel::headerData(int section, Qt::Orientation orientation, i
         case StarColumn: return tr("Starred");
         case ReadColumn: return tr("Unread");
         case CategoryColumn: return tr("Primary arXiv category");
+        case DayColumn: return tr("The day arXiv announced it");
         default: return {};
         }
     }

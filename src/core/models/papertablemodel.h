@@ -23,7 +23,7 @@ class PaperTableModel final : public QAbstractTableModel
 
 public:
     enum Column { RankColumn, RelevanceColumn, NoveltyColumn, TitleColumn, AuthorsColumn, CategoryColumn,
-                  StarColumn, ReadColumn, ColumnCount };
+                  StarColumn, ReadColumn, DayColumn, ColumnCount }; // DayColumn: shown while searching
     enum Role {
         PaperIdRole = Qt::UserRole + 1,
         ArxivIdRole,
@@ -98,6 +98,9 @@ signals:
 
 private:
     void replaceRows(QList<LibraryPaper> rows);
+    // A search for a name lists that author's papers first, then the rest in bm25 order: full-text ranking
+    // puts a paper mentioning "Di" and "Zhang" anywhere above Di Zhang's own.
+    static void authorMatchesFirst(QList<LibraryPaper> &rows, const QString &query);
     void computeRanks();
     void applySort(bool announce); // announce: as a layout change (else inside a reset)
     QVariant sortValue(const LibraryPaper &p, int row, int column) const;
