@@ -120,9 +120,9 @@ LLM cost %5 over %n runs</numerusform>
     <name>PaperCommands</name>
     <message numerus="yes">
         <source>Opened %n paper(s) in the browser</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Opened %n paper in the browser</numerusform>
+            <numerusform>Opened %n papers in the browser</numerusform>
         </translation>
     </message>
 </context>
@@ -130,23 +130,23 @@ LLM cost %5 over %n runs</numerusform>
     <name>PaperExporter</name>
     <message numerus="yes">
         <source>Exported %n paper(s) to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Exported %n paper to %1</numerusform>
+            <numerusform>Exported %n papers to %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Copied %n paper(s) as BibTeX</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Copied %n paper as BibTeX</numerusform>
+            <numerusform>Copied %n papers as BibTeX</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Copied %n paper(s) as Markdown</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Copied %n paper as Markdown</numerusform>
+            <numerusform>Copied %n papers as Markdown</numerusform>
         </translation>
     </message>
 </context>
@@ -154,21 +154,21 @@ LLM cost %5 over %n runs</numerusform>
     <name>PaperFilterBar</name>
     <message numerus="yes">
         <source>%n paper(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n paper</numerusform>
             <numerusform>%n papers</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hidden by filters</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n hidden by filters</numerusform>
             <numerusform>%n hidden by filters</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n match(es) in all days</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%n match in all days</numerusform>
             <numerusform>%n matches in all days</numerusform>
         </translation>
