@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About PaperSieve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>arXiv&apos;s new papers every morning, ranked for your research interests by a language model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AnthropicProvider</name>
     <message>
         <source>The model sent no text (stop reason: %1).</source>
@@ -727,6 +762,41 @@ LLM cost %5 over %n run(s)</source>
     </message>
 </context>
 <context>
+    <name>FirstRunChecklist</name>
+    <message>
+        <source>Your library is empty: four steps to your first digest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Categories&lt;/b&gt;: %1 — &lt;a href=&quot;settings&quot;&gt;choose yours&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;API key&lt;/b&gt;: stored — &lt;a href=&quot;model&quot;&gt;change the model or key&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;API key&lt;/b&gt;: none yet — &lt;a href=&quot;model&quot;&gt;add your provider&apos;s key&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your research interests&lt;/b&gt;: still the shipped example — &lt;a href=&quot;interests&quot;&gt;write yours&lt;/a&gt; (every paper is scored against them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your research interests&lt;/b&gt;: yours — &lt;a href=&quot;interests&quot;&gt;edit&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Run now&lt;/b&gt; (F5): fetch today&apos;s papers and score them — &lt;a href=&quot;run&quot;&gt;run now&lt;/a&gt;; Research interests shows what it will cost first</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GeminiProvider</name>
     <message>
         <source>Google Gemini sent no candidates.</source>
@@ -895,6 +965,133 @@ LLM cost %5 over %n run(s)</source>
     </message>
 </context>
 <context>
+    <name>MainActions</name>
+    <message>
+        <source>&amp;Run now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetch, pre-filter and score the selected day now (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Research &amp;interests…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run &amp;costs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Search all papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Next paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Previous paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page the abstract</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark as unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;day as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open abstract page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as &amp;BibTeX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy as Mar&amp;kdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;day…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;selection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export s&amp;tarred papers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reset filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the digest again: every filter back to its default (Ctrl+Backspace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About PaperSieve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mark as read</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>PaperSieve</source>
@@ -961,103 +1158,11 @@ LLM cost %5 over %n run(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Run now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fetch, pre-filter and score the selected day now (F5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Cancel run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Research &amp;interests…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run &amp;costs…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Search all papers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Next paper</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Previous paper</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Page the abstract</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;tar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open in browser</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Main</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Digest (relevant)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All scored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All papers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Could not save the star: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop the run; what was already scored is kept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Running needs an API key: add one in Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PaperSieve — demo</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1077,45 +1182,7 @@ LLM cost %5 over %n run(s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>All categories</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n match(es) in all days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n paper(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hidden by filters</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 %2/%3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Run cancelled; what was scored so far is kept.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The run for %1 failed: %2
-%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1135,14 +1202,6 @@ LLM cost %5 over %n run(s)</source>
     </message>
     <message>
         <source>The daily budget was reached: some papers were not scored. Raise the budget in Settings and run again to score the rest (scores already paid for are kept).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next run: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Daily run paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1265,6 +1324,24 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     </message>
 </context>
 <context>
+    <name>PaperCommands</name>
+    <message>
+        <source>papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened %n paper(s) in the browser</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PaperDetailView</name>
     <message>
         <source>☆ Star</source>
@@ -1348,6 +1425,125 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     </message>
 </context>
 <context>
+    <name>PaperExporter</name>
+    <message>
+        <source>There is nothing to export: no paper is in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML page (*.html *.htm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>BibTeX (*.bib)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RIS (*.ris)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no known extension: use .md, .html, .json, .bib or .ris.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n paper(s) to %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n paper(s) as BibTeX</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n paper(s) as Markdown</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaperFilterBar</name>
+    <message>
+        <source>Digest (relevant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All papers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paper(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hidden by filters</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es) in all days</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the digest again: every filter back to its default (Ctrl+Backspace)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaperListController</name>
+    <message>
+        <source>Could not save the star: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the read state: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PaperTableModel</name>
     <message>
         <source> et al.</source>
@@ -1424,6 +1620,14 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     </message>
     <message>
         <source>Primary arXiv category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The day arXiv announced it</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1771,6 +1975,37 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     </message>
 </context>
 <context>
+    <name>RunStatusWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the run; what was already scored is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2/%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily run paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunTableModel</name>
     <message>
         <source>Running</source>
@@ -1893,6 +2128,18 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     </message>
     <message>
         <source>Press Retry; the papers and scores already stored are kept and not paid for twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>today&apos;s feed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason was given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run for %1 failed: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2213,10 +2460,6 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The model name as the provider spells it, e.g. gpt-5</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Base URL:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2412,6 +2655,61 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
         <source>The API key could not be stored in the system keychain: %1
 
 PaperSieve keeps keys only there, so it was not saved. Check that a keychain (Secret Service, KWallet) is running and unlocked, then enter the key again in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model name as the provider spells it, e.g. gpt-5; the list holds the models with a known price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tuning for speed and price; the defaults suit a normal day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> / 10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PAPERSIEVE_LLM_BASE_URL is set: runs use %1, whatever this field says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overridden by PAPERSIEVE_LLM_BASE_URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>$%1 input, $%2 output per million tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -109,12 +109,49 @@ LLM cost %5 over %n runs</numerusform>
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n match(es) in all days</source>
+        <source>%n relevant paper(s) for %1, %2</source>
         <translation>
-            <numerusform>%n match in all days</numerusform>
-            <numerusform>%n matches in all days</numerusform>
+            <numerusform>%n relevant paper for %1, %2</numerusform>
+            <numerusform>%n relevant papers for %1, %2</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>PaperCommands</name>
+    <message numerus="yes">
+        <source>Opened %n paper(s) in the browser</source>
+        <translation>
+            <numerusform>Opened %n paper in the browser</numerusform>
+            <numerusform>Opened %n papers in the browser</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaperExporter</name>
+    <message numerus="yes">
+        <source>Exported %n paper(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n paper to %1</numerusform>
+            <numerusform>Exported %n papers to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n paper(s) as BibTeX</source>
+        <translation>
+            <numerusform>Copied %n paper as BibTeX</numerusform>
+            <numerusform>Copied %n papers as BibTeX</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n paper(s) as Markdown</source>
+        <translation>
+            <numerusform>Copied %n paper as Markdown</numerusform>
+            <numerusform>Copied %n papers as Markdown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PaperFilterBar</name>
     <message numerus="yes">
         <source>%n paper(s)</source>
         <translation>
@@ -130,10 +167,10 @@ LLM cost %5 over %n runs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n relevant paper(s) for %1, %2</source>
+        <source>%n match(es) in all days</source>
         <translation>
-            <numerusform>%n relevant paper for %1, %2</numerusform>
-            <numerusform>%n relevant papers for %1, %2</numerusform>
+            <numerusform>%n match in all days</numerusform>
+            <numerusform>%n matches in all days</numerusform>
         </translation>
     </message>
 </context>

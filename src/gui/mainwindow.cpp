@@ -3,14 +3,23 @@
 
 #include "criteriaeditordialog.h"
 #include "dayitemdelegate.h"
+#include "firstrunchecklist.h"
 #include "llm/llmapikeys.h"
+#include "mainactions.h"
+#include "messagebar.h"
 #include "models/daylistmodel.h"
 #include "models/paperfilterproxymodel.h"
 #include "models/papertablemodel.h"
 #include "paperdetailview.h"
-#include "paperitemdelegate.h"
+#include "papercommands.h"
+#include "paperfilterbar.h"
+#include "paperlistcontroller.h"
 #include "pipeline/dailyrun.h"
 #include "runcostsdialog.h"
+#include "runstatuswidget.h"
+#include "runtexts.h"
+#include "searchfield.h"
+#include "schedule/dailycontroller.h"
 #include "settings/appsettings.h"
 #include "settingsdialog.h"
 #include "storage/database.h"
@@ -18,35 +27,20 @@
 #include "text/costformat.h"
 #include "ui_mainwindow.h"
 
-// The DAILY engineer's controller; until the core builds it the window runs without it (as in the demo).
-#include "schedule/dailycontroller.h"
-#include "runtexts.h"
-
 #include <QAction>
 #include <QApplication>
-#include <QCheckBox>
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDesktopServices>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QLocale>
-#include <QMap>
-#include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPushButton>
-#include <QShortcut>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QStyle>
 #include <QTableView>
-#include <QTimer>
-#include <QToolBar>
-#include <QToolButton>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -65,114 +59,63 @@ MainWindow::MainWindow(Database &database, AppSettings &settings, SecretStore &s
     m_ui->setupUi(this);
     m_proxy->setSourceModel(m_papers);
 
-    m_searchTimer = new QTimer(this);
-    m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(60); // answers as you type, once per burst of keys
-    connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::runSearch);
-    m_readTimer = new QTimer(this);
-    m_readTimer->setSingleShot(true);
-    m_readTimer->setInterval(1200); // a paper counts as read once it was shown for a moment
-    connect(m_readTimer, &QTimer::timeout, this, [this] {
-        const int row = currentSourceRow();
-        if (row >= 0)
-            m_papers->setRead(row, true);
-    });
+    m_search = new SearchField(m_ui->search, this);
+    connect(m_search, &SearchField::searchRequested, this, &MainWindow::runSearch);
+    connect(m_search, &SearchField::done, m_ui->papers, [this] { m_ui->papers->setFocus(); });
 
-    buildActions();
+    m_actions = new MainActions(this);
+    m_message = new MessageBar(m_ui->messageBar, m_ui->messageText, m_ui->messageRetry, m_ui->messageSettings,
+                               m_ui->messageDismiss, this);
+    m_filterBar = new PaperFilterBar({m_ui->scope, m_ui->minRelevance, m_ui->minNovelty, m_ui->starredOnly,
+                                      m_ui->unreadOnly, m_ui->category, m_ui->countLabel, m_ui->resetFilters},
+                                     this);
+    m_list = new PaperListController(m_ui->papers, m_papers, m_proxy, this);
+    // The count changes length with every filter: in the status bar it moves nothing the pointer aims at.
+    m_ui->countLabel->setTextFormat(Qt::PlainText);
+    statusBar()->addPermanentWidget(m_ui->countLabel);
+    m_ui->countLabel->setContentsMargins(8, 0, 12, 0);
+    m_runStatus = new RunStatusWidget(statusBar());
+    m_commands = new PaperCommands(database, settings, m_actions, m_list, m_papers, this);
+    connectActions();
     buildCentral();
-    buildStatusBar();
     applySettings();
     connectDaily();
     restoreState();
     reloadAll();
     showDay(m_days->today());
+    // Keyboard first: j / k / s work at once; the search takes the focus only on /, Ctrl+F or a click.
+    m_ui->papers->setFocus(Qt::OtherFocusReason);
 }
 
 MainWindow::~MainWindow() = default;
 
-QTableView *MainWindow::paperView() const
+QTableView *MainWindow::paperView() const { return m_ui->papers; }
+
+QListView *MainWindow::dayView() const { return m_ui->days; }
+
+PaperDetailView *MainWindow::detailView() const { return m_ui->detail; }
+
+QLineEdit *MainWindow::searchField() const { return m_ui->search; }
+
+QLabel *MainWindow::messageLabel() const { return m_message->label(); }
+
+void MainWindow::connectActions()
 {
-    return m_ui->papers;
-}
-
-QListView *MainWindow::dayView() const
-{
-    return m_ui->days;
-}
-
-PaperDetailView *MainWindow::detailView() const
-{
-    return m_ui->detail;
-}
-
-QLineEdit *MainWindow::searchField() const
-{
-    return m_ui->search;
-}
-
-QLabel *MainWindow::messageLabel() const
-{
-    return m_ui->messageText;
-}
-
-void MainWindow::buildActions()
-{
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
-
-    m_runAction = new QAction(style()->standardIcon(QStyle::SP_MediaPlay), tr("&Run now"), this);
-    m_runAction->setShortcut(QKeySequence::Refresh);
-    m_runAction->setToolTip(tr("Fetch, pre-filter and score the selected day now (F5)"));
-    connect(m_runAction, &QAction::triggered, this, &MainWindow::runNow);
-    m_cancelAction = new QAction(style()->standardIcon(QStyle::SP_MediaStop), tr("&Cancel run"), this);
-    m_cancelAction->setEnabled(false);
-    fileMenu->addAction(m_runAction);
-    fileMenu->addAction(m_cancelAction);
-    fileMenu->addSeparator();
-    QAction *quit = fileMenu->addAction(tr("&Quit"), qApp, &QCoreApplication::quit);
-    quit->setShortcut(QKeySequence::Quit);
-
-    QAction *criteria = toolsMenu->addAction(tr("Research &interests…"), this, &MainWindow::openCriteriaEditor);
-    criteria->setShortcut(QKeySequence(u"Ctrl+I"_s));
-    QAction *settingsAction = toolsMenu->addAction(tr("&Settings…"), this, &MainWindow::openSettings);
-    settingsAction->setShortcut(QKeySequence::Preferences);
-    QAction *costs = toolsMenu->addAction(tr("Run &costs…"), this, &MainWindow::openRunCosts);
-
-    QAction *find = viewMenu->addAction(tr("&Search all papers"), this, [this] {
-        m_ui->search->setFocus(Qt::ShortcutFocusReason);
-        m_ui->search->selectAll();
-    });
-    find->setShortcuts({QKeySequence(Qt::Key_Slash), QKeySequence(QKeySequence::Find)});
-    viewMenu->addSeparator();
-    viewMenu->addAction(tr("&Next paper"), QKeySequence(u"J"_s), this, [this] { moveSelection(1); });
-    viewMenu->addAction(tr("&Previous paper"), QKeySequence(u"K"_s), this, [this] { moveSelection(-1); });
-    viewMenu->addAction(tr("Page the abstract"), QKeySequence(u"Space"_s), this, &MainWindow::pageAbstract);
-    viewMenu->addAction(tr("S&tar"), QKeySequence(u"S"_s), this, &MainWindow::toggleStar);
-    viewMenu->addAction(tr("&Open in browser"), QKeySequence(u"O"_s), this, &MainWindow::openCurrentPaper);
-
-    QToolBar *tb = addToolBar(tr("Main"));
-    tb->setObjectName(u"MainToolBar"_s);
-    tb->setMovable(false);
-    tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    tb->addAction(m_runAction);
-    tb->addAction(m_cancelAction);
-    tb->addSeparator();
-    tb->addAction(criteria);
-    tb->addAction(settingsAction);
-    tb->addAction(costs);
-    // The search box lives in the filter bar, where a narrow window never hides it.
-    connect(m_ui->search, &QLineEdit::textChanged, this, [this] { m_searchTimer->start(); });
-    connect(m_ui->search, &QLineEdit::returnPressed, this, [this] {
-        m_searchTimer->stop();
-        runSearch();
-        m_ui->papers->setFocus();
-    });
-    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_ui->search, nullptr, nullptr, Qt::WidgetShortcut);
-    connect(escape, &QShortcut::activated, this, [this] {
-        m_ui->search->clear();
-        m_ui->papers->setFocus();
-    });
+    connect(m_actions->run, &QAction::triggered, this, &MainWindow::runNow);
+    connect(m_actions->quit, &QAction::triggered, qApp, &QCoreApplication::quit);
+    connect(m_actions->criteria, &QAction::triggered, this, &MainWindow::openCriteriaEditor);
+    connect(m_actions->settings, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(m_actions->costs, &QAction::triggered, this, &MainWindow::openRunCosts);
+    connect(m_actions->find, &QAction::triggered, m_search, &SearchField::focus);
+    connect(m_actions->next, &QAction::triggered, this, [this] { m_list->moveSelection(1); });
+    connect(m_actions->previous, &QAction::triggered, this, [this] { m_list->moveSelection(-1); });
+    connect(m_actions->page, &QAction::triggered, this, &MainWindow::pageAbstract);
+    connect(m_actions->star, &QAction::triggered, m_list, &PaperListController::toggleStar);
+    connect(m_actions->toggleRead, &QAction::triggered, m_list, &PaperListController::toggleRead);
+    connect(m_actions->markDayRead, &QAction::triggered, m_list, &PaperListController::markAllRead);
+    connect(m_commands, &PaperCommands::status, this, [this](const QString &text) { statusBar()->showMessage(text, 8000); });
+    connect(m_commands, &PaperCommands::failed, this, [this](const QString &text) { showMessage(text); });
+    connect(m_actions->resetFilters, &QAction::triggered, m_filterBar, &PaperFilterBar::reset);
 }
 
 void MainWindow::buildCentral()
@@ -184,22 +127,9 @@ void MainWindow::buildCentral()
         else
             openSettings();
     });
-
-    connect(m_ui->messageRetry, &QToolButton::clicked, this, &MainWindow::runNow);
-    connect(m_ui->messageSettings, &QToolButton::clicked, this, &MainWindow::openSettings);
-    connect(m_ui->messageDismiss, &QToolButton::clicked, this, &MainWindow::hideMessage);
-    m_ui->messageBar->hide();
-
-    // Filter bar. The scope's item data are the proxy's values, which Designer cannot hold.
-    m_ui->scope->addItem(tr("Digest (relevant)"), int(PaperFilterProxyModel::Scope::Relevant));
-    m_ui->scope->addItem(tr("All scored"), int(PaperFilterProxyModel::Scope::Scored));
-    m_ui->scope->addItem(tr("All papers"), int(PaperFilterProxyModel::Scope::All));
-    connect(m_ui->scope, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
-    connect(m_ui->minRelevance, &QSpinBox::valueChanged, this, &MainWindow::applyFilter);
-    connect(m_ui->minNovelty, &QSpinBox::valueChanged, this, &MainWindow::applyFilter);
-    connect(m_ui->starredOnly, &QCheckBox::toggled, this, &MainWindow::applyFilter);
-    connect(m_ui->unreadOnly, &QCheckBox::toggled, this, &MainWindow::applyFilter);
-    connect(m_ui->category, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+    connect(m_message, &MessageBar::retryRequested, this, &MainWindow::runNow);
+    connect(m_message, &MessageBar::settingsRequested, this, &MainWindow::openSettings);
+    connect(m_filterBar, &PaperFilterBar::changed, this, &MainWindow::applyFilter);
 
     m_ui->days->setModel(m_days);
     m_ui->days->setItemDelegate(new DayItemDelegate(m_ui->days));
@@ -209,87 +139,57 @@ void MainWindow::buildCentral()
                     showDay(m_days->dayAt(current.row()));
             });
 
-    m_ui->papers->setModel(m_proxy);
-    m_ui->papers->setItemDelegate(new PaperItemDelegate(m_ui->papers));
-    m_ui->papers->setSortingEnabled(true);
-    m_ui->papers->sortByColumn(PaperTableModel::RankColumn, Qt::AscendingOrder);
-    m_ui->papers->verticalHeader()->setDefaultSectionSize(m_ui->papers->fontMetrics().height() + 8);
-    QHeaderView *header = m_ui->papers->horizontalHeader();
-    header->setSectionResizeMode(PaperTableModel::TitleColumn, QHeaderView::Stretch);
-    const int narrow = m_ui->papers->fontMetrics().horizontalAdvance(u"Nov.__"_s) + 12;
-    header->resizeSection(PaperTableModel::RankColumn, narrow);
-    header->resizeSection(PaperTableModel::RelevanceColumn, narrow);
-    header->resizeSection(PaperTableModel::NoveltyColumn, narrow);
-    header->resizeSection(PaperTableModel::AuthorsColumn, m_ui->papers->fontMetrics().horizontalAdvance(u"M"_s) * 18);
-    header->resizeSection(PaperTableModel::CategoryColumn, m_ui->papers->fontMetrics().horizontalAdvance(u"Category__"_s) + 8);
-    header->resizeSection(PaperTableModel::StarColumn, narrow - 8);
-    header->resizeSection(PaperTableModel::ReadColumn, narrow - 8);
-    connect(m_ui->papers->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::currentPaperChanged);
-    connect(m_ui->papers, &QTableView::clicked, this, [this](const QModelIndex &index) {
-        if (index.column() == PaperTableModel::StarColumn)
-            toggleStar();
-    });
-    connect(m_ui->papers, &QTableView::doubleClicked, this, &MainWindow::openCurrentPaper);
+    connect(m_list, &PaperListController::currentChanged, this, &MainWindow::showPaper);
+    connect(m_list, &PaperListController::starChanged, m_ui->detail, &PaperDetailView::setStarred);
+    connect(m_list, &PaperListController::readChanged, m_actions, &MainActions::setCurrentRead);
+    connect(m_list, &PaperListController::failed, this, [this](const QString &text) { showMessage(text); });
+    connect(m_ui->papers, &QTableView::doubleClicked, m_ui->detail, &PaperDetailView::openAbstractPage);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateCountLabel);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateCountLabel);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateCountLabel);
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateCountLabel);
-
     connect(m_ui->detail, &PaperDetailView::starToggled, this, [this](bool on) {
-        const int row = currentSourceRow();
+        const int row = m_list->currentSourceRow();
         if (row >= 0 && !m_papers->setStarred(row, on))
             showMessage(tr("Could not save the star: %1").arg(m_papers->lastError()));
     });
     connect(m_ui->detail, &PaperDetailView::openUrlRequested, this, [](const QUrl &url) { QDesktopServices::openUrl(url); });
 
     m_ui->mainSplitter->setSizes({200, 1080});
-}
-
-void MainWindow::buildStatusBar()
-{
-    m_stageLabel = new QLabel(this);
-    m_progress = new QProgressBar(this);
-    m_progress->setMaximumWidth(220);
-    m_progress->setTextVisible(true);
-    m_cancelButton = new QToolButton(this);
-    m_cancelButton->setText(tr("Cancel"));
-    m_cancelButton->setToolTip(tr("Stop the run; what was already scored is kept"));
-    m_nextRunLabel = new QLabel(this);
-    m_stageLabel->setTextFormat(Qt::PlainText);
-    m_nextRunLabel->setTextFormat(Qt::PlainText);
-    statusBar()->addWidget(m_stageLabel);
-    statusBar()->addWidget(m_progress);
-    statusBar()->addWidget(m_cancelButton);
-    statusBar()->addPermanentWidget(m_nextRunLabel);
-    m_stageLabel->hide();
-    m_progress->hide();
-    m_cancelButton->hide();
+    m_checklist = new FirstRunChecklist(m_settings, m_secrets, m_ui->central);
+    m_ui->centralLayout->insertWidget(3, m_checklist);
+    connect(m_checklist, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link == u"run"_s) runNow();
+        else if (link == u"interests"_s) openCriteriaEditor();
+        else openSettingsAt(link == u"model"_s ? 1 : 0);
+    });
 }
 
 void MainWindow::connectDaily()
 {
     if (m_daily) {
         connect(m_daily, &DailyController::runStarted, this, &MainWindow::onRunStarted);
-        connect(m_daily, &DailyController::progress, this, &MainWindow::onProgress);
+        connect(m_daily, &DailyController::progress, m_runStatus, &RunStatusWidget::progress);
         connect(m_daily, &DailyController::runFinished, this, &MainWindow::onRunFinished);
-        connect(m_daily, &DailyController::nextRunChanged, this, &MainWindow::onNextRunChanged);
-        connect(m_cancelAction, &QAction::triggered, m_daily, &DailyController::cancel);
-        connect(m_cancelButton, &QToolButton::clicked, m_daily, &DailyController::cancel);
-        onNextRunChanged(m_daily->nextRun());
+        connect(m_daily, &DailyController::nextRunChanged, m_runStatus, &RunStatusWidget::setNextRun);
+        connect(m_actions->cancel, &QAction::triggered, m_daily, &DailyController::cancel);
+        connect(m_runStatus, &RunStatusWidget::cancelRequested, m_daily, &DailyController::cancel);
+        m_runStatus->setNextRun(m_daily->nextRun());
         if (m_daily->isRunning())
             onRunStarted({});
         return;
     }
-    m_runAction->setEnabled(false);
-    m_runAction->setToolTip(tr("Running needs an API key: add one in Settings"));
-    m_ui->messageRetry->setEnabled(false);
+    m_actions->run->setEnabled(false);
+    m_actions->run->setToolTip(tr("Running needs an API key: add one in Settings"));
+    m_message->setRetryAvailable(false);
 }
 
 void MainWindow::setDemoDay(const QDate &day, const QString &model)
 {
     m_demoDay = day;
     m_demoModel = model;
-    setWindowTitle(tr("PaperSieve — demo"));
+    // Qt adds the application's name to the title bar itself.
+    setWindowTitle(tr("Demo day"));
     const QColor accent = palette().color(QPalette::Highlight);
     m_ui->demoBanner->setStyleSheet(u"QLabel#demoBanner { background: rgba(%1,%2,%3,48); }"_s.arg(accent.red())
                                     .arg(accent.green())
@@ -301,7 +201,8 @@ void MainWindow::setDemoDay(const QDate &day, const QString &model)
            "then <a href=\"library\">open your own library</a>.")
             .arg(QLocale().toString(day, QLocale::LongFormat), model.toHtmlEscaped()));
     m_ui->demoBanner->show();
-    m_nextRunLabel->setText(tr("Demo library: nothing is fetched or sent"));
+    m_checklist->hide();
+    m_runStatus->setNextRunText(tr("Demo library: nothing is fetched or sent"));
     m_days->setToday(day);
     m_days->setTodayCaption(tr("Demo day"));
     reloadAll();
@@ -329,6 +230,8 @@ void MainWindow::reloadAll()
         runSearch();
     else if (keep.isValid())
         m_papers->reload();
+    // An empty library (not the demo) starts with what to do first, in place of an empty table.
+    m_checklist->setVisible(!isDemo() && LibraryRepository(m_database).isEmpty());
 }
 
 void MainWindow::showDay(const QDate &day)
@@ -338,11 +241,13 @@ void MainWindow::showDay(const QDate &day)
     if (m_days->rowOfDay(day) < 0)
         m_days->reload();
     m_currentDay = day;
+    m_commands->setDay(day);
     {
         const QSignalBlocker block(m_ui->search);
         m_ui->search->clear();
     }
     m_papers->showDay(day);
+    m_proxy->keepUnreadAsOfNow(); // the Unread filter lists what was unread when the day was chosen
     if (!m_papers->lastError().isEmpty())
         showMessage(tr("Could not read the papers of %1: %2").arg(day.toString(Qt::ISODate), m_papers->lastError()));
     const int row = m_days->rowOfDay(day);
@@ -352,15 +257,15 @@ void MainWindow::showDay(const QDate &day)
     }
     m_ui->papers->sortByColumn(m_ui->papers->horizontalHeader()->sortIndicatorSection(),
                           m_ui->papers->horizontalHeader()->sortIndicatorOrder());
-    updateCategoryChoices();
+    m_filterBar->updateCategories(*m_papers);
     applyFilter();
     // An empty digest with papers stored: show them all rather than an empty table.
-    if (m_proxy->rowCount() == 0 && m_papers->rowCount() > 0 && m_ui->scope->currentIndex() == 0)
-        m_ui->scope->setCurrentIndex(2);
-    if (m_proxy->rowCount() > 0)
-        m_ui->papers->setCurrentIndex(m_proxy->index(0, PaperTableModel::TitleColumn));
-    else
-        m_ui->detail->showPaper(std::nullopt);
+    if (m_proxy->rowCount() == 0 && m_papers->rowCount() > 0 && m_filterBar->isDigestScope())
+        m_filterBar->showAllPapers();
+    m_list->selectFirst();
+    // After a day change the keys go to the list again (not while the reader is editing the search).
+    if (!m_ui->search->hasFocus())
+        m_ui->papers->setFocus(Qt::OtherFocusReason);
     if (isVisible() && !isActiveWindow() && QApplication::activeWindow() == nullptr)
         activateWindow();
 }
@@ -374,120 +279,46 @@ void MainWindow::runSearch()
     }
     m_papers->showSearch(text, 500);
     m_ui->papers->sortByColumn(PaperTableModel::RankColumn, Qt::AscendingOrder);
-    updateCategoryChoices();
+    m_filterBar->updateCategories(*m_papers);
     applyFilter();
-    if (m_proxy->rowCount() > 0)
-        m_ui->papers->setCurrentIndex(m_proxy->index(0, PaperTableModel::TitleColumn));
-    else
-        m_ui->detail->showPaper(std::nullopt);
+    m_list->selectFirst();
+    // The top hit of a search being typed was not chosen by the reader: it is shown, not marked read.
+    if (m_ui->search->hasFocus())
+        m_list->cancelAutoRead();
 }
 
 void MainWindow::applyFilter()
 {
-    PaperFilterProxyModel::Filter f;
-    // A search spans the whole history: every match counts, whatever its score.
-    f.scope = m_papers->source() == PaperTableModel::Source::Search
-        ? PaperFilterProxyModel::Scope::All
-        : PaperFilterProxyModel::Scope(m_ui->scope->currentData().toInt());
-    f.minRelevance = m_ui->minRelevance->value();
-    f.minNovelty = m_ui->minNovelty->value();
-    f.starredOnly = m_ui->starredOnly->isChecked();
-    f.unreadOnly = m_ui->unreadOnly->isChecked();
-    f.category = m_ui->category->currentData().toString();
-    m_proxy->setFilter(f);
-    m_ui->scope->setEnabled(m_papers->source() != PaperTableModel::Source::Search);
+    const bool searching = m_papers->source() == PaperTableModel::Source::Search;
+    m_proxy->setFilter(m_filterBar->filter(searching));
+    m_filterBar->setSearching(searching);
+    // Search results come from every day: say which (a day's own list needs no such column).
+    m_ui->papers->horizontalHeader()->setSectionHidden(PaperTableModel::DayColumn, !searching);
     updateCountLabel();
-}
-
-void MainWindow::updateCategoryChoices()
-{
-    const QString current = m_ui->category->currentData().toString();
-    QMap<QString, int> counts;
-    for (int row = 0; row < m_papers->rowCount(); ++row)
-        ++counts[m_papers->paperAt(row)->primaryCategory];
-    const QSignalBlocker block(m_ui->category);
-    m_ui->category->clear();
-    m_ui->category->addItem(tr("All categories"), QString());
-    for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
-        if (!it.key().isEmpty())
-            m_ui->category->addItem(u"%1 (%2)"_s.arg(it.key()).arg(it.value()), it.key());
-    }
-    const int keep = m_ui->category->findData(current);
-    if (keep < 0 && !current.isEmpty()) {
-        m_ui->category->addItem(current, current);
-        m_ui->category->setCurrentIndex(m_ui->category->count() - 1);
-    } else {
-        m_ui->category->setCurrentIndex(std::max(0, keep));
-    }
 }
 
 void MainWindow::updateCountLabel()
 {
-    if (!m_ui->countLabel)
-        return;
-    const int shown = m_proxy->rowCount();
-    const int hidden = m_proxy->hiddenCount();
-    QString text = m_papers->source() == PaperTableModel::Source::Search
-        ? tr("%n match(es) in all days", nullptr, shown)
-        : tr("%n paper(s)", nullptr, shown);
-    if (hidden > 0)
-        text += u" · "_s + tr("%n hidden by filters", nullptr, hidden);
-    m_ui->countLabel->setText(text);
+    m_filterBar->updateCount(m_proxy->rowCount(), m_proxy->hiddenCount(),
+                             m_papers->source() == PaperTableModel::Source::Search);
 }
 
-int MainWindow::currentSourceRow() const
+void MainWindow::showPaper(int sourceRow)
 {
-    const QModelIndex index = m_ui->papers->currentIndex();
-    return index.isValid() ? m_proxy->mapToSource(index).row() : -1;
-}
-
-void MainWindow::currentPaperChanged()
-{
-    const int row = currentSourceRow();
-    const LibraryPaper *p = m_papers->paperAt(row);
+    const LibraryPaper *p = m_papers->paperAt(sourceRow);
     if (!p) {
         m_ui->detail->showPaper(std::nullopt);
         return;
     }
     m_ui->detail->showPaper(LibraryRepository(m_database).paper(p->id), m_papers->isFollowed(*p));
-    m_readTimer->start();
-}
-
-void MainWindow::moveSelection(int delta)
-{
-    const int rows = m_proxy->rowCount();
-    if (rows == 0)
-        return;
-    const QModelIndex current = m_ui->papers->currentIndex();
-    const int row = current.isValid() ? std::clamp(current.row() + delta, 0, rows - 1) : 0;
-    m_ui->papers->setCurrentIndex(m_proxy->index(row, PaperTableModel::TitleColumn));
-    m_ui->papers->scrollTo(m_ui->papers->currentIndex());
-}
-
-void MainWindow::toggleStar()
-{
-    const int row = currentSourceRow();
-    const LibraryPaper *p = m_papers->paperAt(row);
-    if (!p)
-        return;
-    const bool on = !p->starred;
-    if (!m_papers->setStarred(row, on)) {
-        showMessage(tr("Could not save the star: %1").arg(m_papers->lastError()));
-        return;
-    }
-    m_ui->detail->setStarred(on);
-}
-
-void MainWindow::openCurrentPaper()
-{
-    m_ui->detail->openAbstractPage();
+    m_actions->setCurrentRead(p->read);
 }
 
 void MainWindow::pageAbstract()
 {
     // At the end of the text, Space moves on to the next paper, as in a mail reader.
     if (!m_ui->detail->pageDown())
-        moveSelection(1);
+        m_list->moveSelection(1);
 }
 
 void MainWindow::runNow()
@@ -502,46 +333,28 @@ void MainWindow::runNow()
 
 void MainWindow::onRunStarted(const QDate &day)
 {
-    Q_UNUSED(day)
-    m_runAction->setEnabled(false);
-    m_cancelAction->setEnabled(true);
-    m_stageLabel->setText(tr("Starting…"));
-    m_stageLabel->show();
-    m_progress->setRange(0, 0);
-    m_progress->show();
-    m_cancelButton->show();
-}
-
-void MainWindow::onProgress(RunStage stage, int done, int total)
-{
-    m_stageLabel->setText(total > 0 ? tr("%1 %2/%3").arg(RunTexts::stage(stage)).arg(done).arg(total) : RunTexts::stage(stage));
-    if (total > 0) {
-        m_progress->setRange(0, total);
-        m_progress->setValue(std::min(done, total));
-    } else {
-        m_progress->setRange(0, 0);
-    }
+    m_runDay = day;
+    m_actions->run->setEnabled(false);
+    m_actions->cancel->setEnabled(true);
+    m_runStatus->runStarted();
 }
 
 void MainWindow::onRunFinished(const RunSummary &summary)
 {
-    m_runAction->setEnabled(m_daily != nullptr);
-    m_cancelAction->setEnabled(false);
-    m_stageLabel->hide();
-    m_progress->hide();
-    m_cancelButton->hide();
+    m_actions->run->setEnabled(m_daily != nullptr);
+    m_actions->cancel->setEnabled(false);
+    m_runStatus->runFinished();
     reloadAll();
     if (summary.cancelled) {
         statusBar()->showMessage(tr("Run cancelled; what was scored so far is kept."), 8000);
     } else if (!summary.error.isEmpty()) {
-        showMessage(tr("The run for %1 failed: %2\n%3")
-                        .arg(QLocale().toString(summary.day, QLocale::ShortFormat), summary.error,
-                             RunTexts::advice(summary.failure)));
+        // A run that failed before reading the feed has no day of its own: name the one it was started for.
+        showMessage(RunTexts::runFailed(summary.day.isValid() ? summary.day : m_runDay, summary.error, summary.failure));
     } else if (summary.noAnnouncement) {
-        statusBar()->showMessage(tr("arXiv announced nothing new for %1.").arg(QLocale().toString(summary.day, QLocale::ShortFormat)), 8000);
+        statusBar()->showMessage(tr("arXiv announced nothing new for %1.").arg(RunTexts::dayName(summary.day)), 8000);
     } else {
         statusBar()->showMessage(tr("%n relevant paper(s) for %1, %2", nullptr, summary.relevant)
-                                     .arg(QLocale().toString(summary.day, QLocale::ShortFormat),
+                                     .arg(RunTexts::dayName(summary.day),
                                           summary.priceKnown ? CostFormat::usd(summary.costUsd) : tr("price unknown")),
                                  10000);
         if (summary.budgetReached)
@@ -550,44 +363,37 @@ void MainWindow::onRunFinished(const RunSummary &summary)
         if (summary.day.isValid())
             showDay(summary.day);
     }
-}
-
-void MainWindow::onNextRunChanged(const QDateTime &at)
-{
-    m_nextRunLabel->setText(at.isValid() ? tr("Next run: %1").arg(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat))
-                                         : tr("Daily run paused"));
+    m_ui->papers->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::showMessage(const QString &text, bool isError)
 {
-    m_ui->messageText->setText(text);
-    QPalette pal = m_ui->messageBar->palette();
-    const QColor base = palette().color(QPalette::Window);
-    const QColor tint = isError ? QColor(0xd0, 0x40, 0x30) : palette().color(QPalette::Highlight);
-    // A tint of the window colour, so it works with light and dark palettes.
-    pal.setColor(QPalette::Window, QColor((base.red() * 3 + tint.red()) / 4, (base.green() * 3 + tint.green()) / 4,
-                                          (base.blue() * 3 + tint.blue()) / 4));
-    m_ui->messageBar->setPalette(pal);
-    m_ui->messageRetry->setVisible(isError);
-    m_ui->messageBar->show();
+    m_message->show(text, isError);
 }
 
 void MainWindow::hideMessage()
 {
-    m_ui->messageBar->hide();
+    m_message->hide();
 }
 
 bool MainWindow::isMessageVisible() const
 {
-    return !m_ui->messageBar->isHidden();
+    return m_message->isShown();
 }
 
 void MainWindow::openSettings()
 {
+    openSettingsAt(0);
+}
+
+void MainWindow::openSettingsAt(int page)
+{
     SettingsDialog dialog(m_settings, m_secrets, this);
+    dialog.setCurrentPage(page);
     if (dialog.exec() == QDialog::Accepted) {
         applySettings();
         reloadAll();
+        m_checklist->refresh();
         if (isDemo()) {
             const bool hasKey = !dialog.apiKeyEdit()->text().trimmed().isEmpty()
                 || !LlmApiKeys::fromEnvironment(m_settings.provider()).isEmpty();
@@ -625,7 +431,8 @@ void MainWindow::offerToLeaveDemo()
 void MainWindow::openCriteriaEditor()
 {
     CriteriaEditorDialog dialog(m_database, m_settings, m_currentDay, this);
-    dialog.exec();
+    if (dialog.exec() == QDialog::Accepted)
+        m_checklist->refresh();
 }
 
 void MainWindow::openRunCosts()

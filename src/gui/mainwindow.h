@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/runstage.h"
-
 #include <QDate>
 #include <QMainWindow>
-#include <QPointer>
 
 #include <memory>
 
@@ -13,21 +10,21 @@ class AppSettings;
 class Database;
 class DailyController;
 class DayListModel;
+class FirstRunChecklist;
 class PaperDetailView;
 class PaperFilterProxyModel;
 class PaperTableModel;
-class QAction;
-class QCheckBox;
-class QComboBox;
+class MainActions;
+class MessageBar;
+class PaperCommands;
+class PaperFilterBar;
+class PaperListController;
 class QLabel;
 class QLineEdit;
 class QListView;
-class QProgressBar;
-class QSpinBox;
-class QSplitter;
 class QTableView;
-class QTimer;
-class QToolButton;
+class RunStatusWidget;
+class SearchField;
 class SecretStore;
 struct RunSummary;
 
@@ -85,28 +82,21 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void buildActions();
+    void connectActions();
     void buildCentral();
-    void buildStatusBar();
     void connectDaily();
     void applySettings();
     void applyFilter();
     void runSearch();
-    void currentPaperChanged();
-    void moveSelection(int delta);
-    void toggleStar();
-    void openCurrentPaper();
+    void showPaper(int sourceRow);
     void pageAbstract();
-    void updateCategoryChoices();
     void updateCountLabel();
     void saveState();
     void restoreState();
     void onRunStarted(const QDate &day);
-    void onProgress(RunStage stage, int done, int total);
     void onRunFinished(const RunSummary &summary);
-    void onNextRunChanged(const QDateTime &at);
-    int currentSourceRow() const;
     void offerToLeaveDemo();
+    void openSettingsAt(int page);
 
     std::unique_ptr<Ui::MainWindow> m_ui; // the static layout: ui/mainwindow.ui
     Database &m_database;
@@ -121,12 +111,13 @@ private:
     PaperTableModel *m_papers;
     PaperFilterProxyModel *m_proxy;
 
-    QAction *m_runAction = nullptr;
-    QAction *m_cancelAction = nullptr;
-    QLabel *m_stageLabel = nullptr;
-    QProgressBar *m_progress = nullptr;
-    QToolButton *m_cancelButton = nullptr;
-    QLabel *m_nextRunLabel = nullptr;
-    QTimer *m_searchTimer = nullptr;
-    QTimer *m_readTimer = nullptr;
+    MainActions *m_actions = nullptr;
+    MessageBar *m_message = nullptr;
+    PaperFilterBar *m_filterBar = nullptr;
+    PaperListController *m_list = nullptr;
+    RunStatusWidget *m_runStatus = nullptr;
+    PaperCommands *m_commands = nullptr;
+    QDate m_runDay; // the day the running run was started for (invalid: the newest announcement)
+    SearchField *m_search = nullptr;
+    FirstRunChecklist *m_checklist = nullptr;
 };

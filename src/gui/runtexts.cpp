@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runtexts.h"
 
+#include <QLocale>
+
 QString RunTexts::stage(RunStage stage)
 {
     switch (stage) {
@@ -56,4 +58,22 @@ bool RunTexts::retryHelps(RunFailureKind kind)
     default:
         return false;
     }
+}
+
+QString RunTexts::dayName(const QDate &day, const QDate &today)
+{
+    const QLocale locale;
+    if (!day.isValid())
+        return tr("today's feed (%1)").arg(locale.toString(today, QStringLiteral("ddd d MMM")));
+    return locale.toString(day, day.year() == today.year() ? QStringLiteral("ddd d MMM") : QStringLiteral("ddd d MMM yyyy"));
+}
+
+QString RunTexts::runFailed(const QDate &day, const QString &error, RunFailureKind kind, const QDate &today)
+{
+    QString detail = error.trimmed();
+    if (detail.isEmpty())
+        detail = tr("no reason was given");
+    const QString text = tr("The run for %1 failed: %2").arg(dayName(day, today), detail);
+    const QString what = advice(kind);
+    return what.isEmpty() ? text : text + u'\n' + what;
 }

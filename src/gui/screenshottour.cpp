@@ -2,10 +2,14 @@
 #include "screenshottour.h"
 
 #include "criteriaeditordialog.h"
+#include "helpdialogs.h"
 #include "mainwindow.h"
 #include "runcostsdialog.h"
+#include "settings/appsettings.h"
 #include "settingsdialog.h"
+#include "storage/database.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QPlainTextEdit>
@@ -65,5 +69,11 @@ void ScreenshotTour::start(MainWindow *window, Database &database, AppSettings &
     grabDialog<RunCostsDialog>([&database, window] {
         return new RunCostsDialog(database, window->currentDay(), window);
     }, dir, u"run-costs.png"_s, 5400);
-    QTimer::singleShot(6800, qApp, &QCoreApplication::quit);
+    grabDialog<ShortcutsDialog>([window] {
+        return new ShortcutsDialog(window->findChildren<QAction *>(Qt::FindDirectChildrenOnly), window);
+    }, dir, u"shortcuts.png"_s, 6600);
+    grabDialog<AboutDialog>([&database, &settings, window] {
+        return new AboutDialog(database.filePath(), settings.raw().fileName(), window);
+    }, dir, u"about.png"_s, 7800);
+    QTimer::singleShot(9200, qApp, &QCoreApplication::quit);
 }

@@ -2,6 +2,7 @@
 #include "settingsdialog.h"
 
 #include "llm/llmapikeys.h"
+#include "llm/pricingtable.h"
 #include "models/arxivcategorymodel.h"
 #include "net/urlpolicy.h"
 #include "settings/appsettings.h"
@@ -11,14 +12,44 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QAction>
 #include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QKeyEvent>
+#include <QAbstractSpinBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QStyle>
 
 using namespace Qt::Literals::StringLiterals;
+
+namespace {
+// Which provider a model name belongs to, by the families' names; empty: unknown (any server may host it).
+QString providerOfModel(const QString &model)
+{
+    const QString m = model.trimmed().toLower();
+    if (m.startsWith(u"gpt") || m.startsWith(u"o1") || m.startsWith(u"o3") || m.startsWith(u"o4"))
+        return u"openai"_s;
+    if (m.startsWith(u"claude"))
+        return u"anthropic"_s;
+    if (m.startsWith(u"gemini"))
+        return u"gemini"_s;
+    return {};
+}
+
+QString defaultModelFor(const QString &provider)
+{
+    if (provider == u"anthropic")
+        return u"claude-sonnet-4-5"_s;
+    if (provider == u"gemini")
+        return u"gemini-2.5-pro"_s;
+    return u"gpt-5"_s;
+}
+} // namespace
 
 SettingsDialog::SettingsDialog(AppSettings &settings, SecretStore &secrets, QWidget *parent)
     : QDialog(parent)
@@ -55,9 +86,10 @@ SettingsDialog::SettingsDialog(AppSettings &settings, SecretStore &secrets, QWid
         m_ui->effort->addItem(e, e);
     m_ui->serviceTier->addItem(tr("Flex: half price, slower (OpenAI)"), u"flex"_s);
     m_ui->serviceTier->addItem(tr("Standard: fastest answers"), u"standard"_s);
-    connect(m_ui->model, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_ui->model, &QComboBox::editTextChanged, this, &SettingsDialog::validate);
     connect(m_ui->baseUrl, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     connect(m_ui->provider, &QComboBox::currentIndexChanged, this, [this] {
+        fillModels(true);
         readApiKey();
         validate();
         updateServiceTier();
@@ -66,8 +98,67 @@ SettingsDialog::SettingsDialog(AppSettings &settings, SecretStore &secrets, QWid
     // Every day: a fixed time only when not right after the announcement.
     connect(m_ui->scheduleAuto, &QCheckBox::toggled, m_ui->scheduleTime, [this](bool on) { m_ui->scheduleTime->setEnabled(!on); });
 
+    // The key can be shown to check a paste; it is masked again for every provider.
+    m_showKey = m_ui->apiKey->addAction(QIcon(), QLineEdit::TrailingPosition);
+    m_showKey->setObjectName(u"showKey"_s);
+    m_showKey->setCheckable(true);
+    m_showKey->setText(tr("Show"));
+    m_showKey->setToolTip(tr("Show the key"));
+    m_showKey->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    connect(m_showKey, &QAction::toggled, this, [this](bool shown) {
+        m_ui->apiKey->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
+        m_showKey->setToolTip(shown ? tr("Hide the key") : tr("Show the key"));
+    });
+
+    // The environment wins over the field (Endpoints): say so where the address is typed.
+    const QString envBase = qEnvironmentVariable("PAPERSIEVE_LLM_BASE_URL");
+    if (!envBase.isEmpty()) {
+        auto *note = new QLabel(tr("PAPERSIEVE_LLM_BASE_URL is set: runs use %1, whatever this field says.")
+                                    .arg(envBase.toHtmlEscaped()),
+                                this);
+        note->setObjectName(u"baseUrlOverride"_s);
+        note->setWordWrap(true);
+        m_ui->modelLayout->insertRow(3, QString(), note);
+        m_ui->baseUrl->setPlaceholderText(tr("Overridden by PAPERSIEVE_LLM_BASE_URL"));
+    }
+
     load();
     validate();
+}
+
+void SettingsDialog::keyPressEvent(QKeyEvent *event)
+{
+    // Enter in a text field (a typed category, the key, a spin box) does that field's job, never Save: the
+    // line edit has already acted on it (returnPressed) when the key reaches the dialog.
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
+        && (qobject_cast<QLineEdit *>(focusWidget()) || qobject_cast<QAbstractSpinBox *>(focusWidget()))) {
+        event->accept();
+        return;
+    }
+    QDialog::keyPressEvent(event);
+}
+
+void SettingsDialog::fillModels(bool providerChanged)
+{
+    const QString provider = m_ui->provider->currentData().toString();
+    const QString current = m_ui->model->currentText().trimmed();
+    const PricingTable prices = PricingTable::builtin();
+    const QSignalBlocker block(m_ui->model);
+    m_ui->model->clear();
+    for (const QString &model : prices.models()) {
+        // An OpenAI-compatible server may host anything: every known model is offered.
+        if (provider != u"openai-compatible" && providerOfModel(model) != provider)
+            continue;
+        const std::optional<ModelPrice> price = prices.price(model);
+        m_ui->model->addItem(model);
+        m_ui->model->setItemData(m_ui->model->count() - 1,
+                                 tr("$%1 input, $%2 output per million tokens").arg(price->input).arg(price->output),
+                                 Qt::ToolTipRole);
+    }
+    // Another provider's model would be refused (Anthropic does not serve gpt-5): take this one's default.
+    const QString owner = providerOfModel(current);
+    const bool foreign = !owner.isEmpty() && owner != provider && provider != u"openai-compatible";
+    m_ui->model->setEditText(providerChanged && (foreign || current.isEmpty()) ? defaultModelFor(provider) : current);
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -89,7 +180,7 @@ QLineEdit *SettingsDialog::apiKeyEdit() const
 
 QLineEdit *SettingsDialog::modelEdit() const
 {
-    return m_ui->model;
+    return m_ui->model->lineEdit();
 }
 
 QPushButton *SettingsDialog::saveButton() const
@@ -119,7 +210,8 @@ void SettingsDialog::load()
         const QSignalBlocker block(m_ui->provider);
         m_ui->provider->setCurrentIndex(std::max(0, m_ui->provider->findData(m_settings.provider())));
     }
-    m_ui->model->setText(m_settings.model());
+    m_ui->model->setEditText(m_settings.model());
+    fillModels(false);
     m_ui->baseUrl->setText(m_settings.llmBaseUrl());
     m_ui->effort->setCurrentIndex(std::max(0, m_ui->effort->findData(m_settings.reasoningEffort())));
     m_ui->serviceTier->setCurrentIndex(std::max(0, m_ui->serviceTier->findData(m_settings.serviceTier())));
@@ -154,6 +246,8 @@ void SettingsDialog::updateServiceTier()
 void SettingsDialog::readApiKey()
 {
     m_keyLoaded = false;
+    if (m_showKey)
+        m_showKey->setChecked(false);
     m_ui->apiKey->clear();
     m_ui->apiKey->setPlaceholderText(tr("Reading the system keychain…"));
     const QString provider = m_ui->provider->currentData().toString();
@@ -205,7 +299,7 @@ void SettingsDialog::validate()
     if (error.isEmpty() && !m_ui->typeNew->isChecked() && !m_ui->typeCross->isChecked() && !m_ui->typeReplace->isChecked()
         && !m_ui->typeReplaceCross->isChecked())
         error = tr("Choose at least one announcement type (usually new submissions).");
-    if (error.isEmpty() && m_ui->model->text().trimmed().isEmpty())
+    if (error.isEmpty() && m_ui->model->currentText().trimmed().isEmpty())
         error = tr("Name the model to use, e.g. gpt-5.");
     const QString base = m_ui->baseUrl->text().trimmed();
     if (error.isEmpty() && !base.isEmpty())
@@ -235,7 +329,7 @@ void SettingsDialog::accept()
         types << u"replace-cross"_s;
     m_settings.setAnnounceTypes(types);
     m_settings.setProvider(m_ui->provider->currentData().toString());
-    m_settings.setModel(m_ui->model->text().trimmed());
+    m_settings.setModel(m_ui->model->currentText().trimmed());
     m_settings.setLlmBaseUrl(m_ui->baseUrl->text().trimmed());
     m_settings.setReasoningEffort(m_ui->effort->currentData().toString());
     m_settings.setServiceTier(m_ui->serviceTier->currentData().toString());

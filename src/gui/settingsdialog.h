@@ -7,6 +7,7 @@
 
 class AppSettings;
 class ArxivCategoryModel;
+class QAction;
 class QLineEdit;
 class QPushButton;
 class QSortFilterProxyModel;
@@ -45,6 +46,9 @@ public:
 public slots:
     void accept() override;
 
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
 private slots:
     void validate();
     void addTypedCategory();
@@ -53,6 +57,9 @@ private:
     void load();
     void readApiKey();
     void updateServiceTier();
+    // The model list for the chosen provider (pricing.json's rows); on a provider change another provider's
+    // model gives way to this one's default.
+    void fillModels(bool providerChanged);
 
     std::unique_ptr<Ui::SettingsDialog> m_ui; // the static layout: ui/settingsdialog.ui
     AppSettings &m_settings;
@@ -60,6 +67,7 @@ private:
     QString m_error;
     QString m_loadedKey;
     bool m_keyLoaded = false;
+    QAction *m_showKey = nullptr;
     ArxivCategoryModel *m_categories;
     QSortFilterProxyModel *m_categoryFilter;
 };

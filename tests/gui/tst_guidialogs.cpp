@@ -11,7 +11,10 @@
 #include "storage/criteriarepository.h"
 #include "storage/database.h"
 
+#include <QAction>
 #include <QComboBox>
+#include <QGroupBox>
+#include <QSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -41,6 +44,11 @@ private slots:
     void settingsSaveAndKeepTheKeyInTheSecretStore();
     void settingsSayWhenTheKeychainRefusesTheKey();
     void runCostsShowTheReferenceTable();
+    void settingsEnterInAFieldDoesNotClose();
+    void settingsShowScalesAndGroupAdvanced();
+    void settingsProviderBringsItsModel();
+    void settingsKeyCanBeShown();
+    void settingsSayWhenTheEnvironmentOverridesTheBaseUrl();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -263,6 +271,105 @@ void TestGuiDialogs::runCostsShowTheReferenceTable()
     QCOMPARE(costs.first().second, 0.0);
     dialog.chart()->resize(600, 160);
     QCOMPARE(dialog.chart()->barAt(QPoint(585, 100)), 29);
+}
+
+void TestGuiDialogs::settingsEnterInAFieldDoesNotClose()
+{
+    MemorySecretStore secrets;
+    SettingsDialog dialog(*m_settings, secrets);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.saveButton()->isEnabled());
+    dialog.categoryEntry()->setFocus();
+    QTest::keyClicks(dialog.categoryEntry(), u"cs.CV"_s);
+    QTest::keyClick(dialog.categoryEntry(), Qt::Key_Return);
+    // The category is added; the dialog stays open and nothing was saved.
+    QVERIFY(dialog.categoryModel()->selected().contains(u"cs.CV"_s));
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(!m_settings->categories().contains(u"cs.CV"_s));
+    // Nor does Enter in the key field.
+    dialog.apiKeyEdit()->setFocus();
+    QTest::keyClick(dialog.apiKeyEdit(), Qt::Key_Return);
+    QVERIFY(dialog.isVisible());
+}
+
+void TestGuiDialogs::settingsShowScalesAndGroupAdvanced()
+{
+    MemorySecretStore secrets;
+    SettingsDialog dialog(*m_settings, secrets);
+    for (const QString &name : {u"relevanceCutoff"_s, u"noveltyCutoff"_s}) {
+        auto *spin = dialog.findChild<QSpinBox *>(name);
+        QVERIFY(spin);
+        QVERIFY2(spin->text().endsWith(u" / 10"_s), qPrintable(spin->text()));
+    }
+    auto *advanced = dialog.findChild<QGroupBox *>(u"advanced"_s);
+    QVERIFY(advanced);
+    for (const QString &name : {u"serviceTier"_s, u"titleBatch"_s, u"abstractBatch"_s, u"concurrency"_s}) {
+        QWidget *w = dialog.findChild<QWidget *>(name);
+        QVERIFY2(w && advanced->isAncestorOf(w), qPrintable(name));
+    }
+    QVERIFY(!advanced->isAncestorOf(dialog.apiKeyEdit()));
+}
+
+void TestGuiDialogs::settingsProviderBringsItsModel()
+{
+    MemorySecretStore secrets;
+    SettingsDialog dialog(*m_settings, secrets);
+    auto *provider = dialog.findChild<QComboBox *>(u"provider"_s);
+    auto *model = dialog.findChild<QComboBox *>(u"model"_s);
+    QVERIFY(provider && model);
+    QCOMPARE(dialog.modelEdit()->text(), u"gpt-5"_s);
+    QVERIFY(model->isEditable());
+    QVERIFY(model->findText(u"gpt-5-mini"_s) >= 0);
+    QCOMPARE(model->findText(u"claude-sonnet-4-5"_s), -1);
+
+    provider->setCurrentIndex(provider->findData(u"anthropic"_s));
+    QVERIFY2(dialog.modelEdit()->text().startsWith(u"claude"_s), qPrintable(dialog.modelEdit()->text()));
+    for (int i = 0; i < model->count(); ++i)
+        QVERIFY(model->itemText(i).startsWith(u"claude"_s));
+    QVERIFY(model->itemData(0, Qt::ToolTipRole).toString().contains(u"per million tokens"_s));
+    provider->setCurrentIndex(provider->findData(u"gemini"_s));
+    QVERIFY(dialog.modelEdit()->text().startsWith(u"gemini"_s));
+    // A model the user typed that belongs to no known family stays.
+    dialog.modelEdit()->setText(u"my-finetune"_s);
+    provider->setCurrentIndex(provider->findData(u"openai"_s));
+    QCOMPARE(dialog.modelEdit()->text(), u"my-finetune"_s);
+    provider->setCurrentIndex(provider->findData(u"anthropic"_s));
+    QCOMPARE(dialog.modelEdit()->text(), u"my-finetune"_s);
+    dialog.modelEdit()->setText(u"claude-haiku-4-5"_s);
+    provider->setCurrentIndex(provider->findData(u"openai"_s));
+    QCOMPARE(dialog.modelEdit()->text(), u"gpt-5"_s);
+}
+
+void TestGuiDialogs::settingsKeyCanBeShown()
+{
+    MemorySecretStore secrets;
+    SettingsDialog dialog(*m_settings, secrets);
+    auto *show = dialog.findChild<QAction *>(u"showKey"_s);
+    QVERIFY(show);
+    QVERIFY(dialog.apiKeyEdit()->actions().contains(show));
+    QCOMPARE(dialog.apiKeyEdit()->echoMode(), QLineEdit::Password);
+    show->trigger();
+    QCOMPARE(dialog.apiKeyEdit()->echoMode(), QLineEdit::Normal);
+    show->trigger();
+    QCOMPARE(dialog.apiKeyEdit()->echoMode(), QLineEdit::Password);
+}
+
+void TestGuiDialogs::settingsSayWhenTheEnvironmentOverridesTheBaseUrl()
+{
+    MemorySecretStore secrets;
+    {
+        SettingsDialog dialog(*m_settings, secrets);
+        QVERIFY(!dialog.findChild<QLabel *>(u"baseUrlOverride"_s));
+    }
+    qputenv("PAPERSIEVE_LLM_BASE_URL", "http://127.0.0.1:8080/v1");
+    SettingsDialog dialog(*m_settings, secrets);
+    qunsetenv("PAPERSIEVE_LLM_BASE_URL");
+    auto *note = dialog.findChild<QLabel *>(u"baseUrlOverride"_s);
+    QVERIFY(note);
+    QVERIFY(note->text().contains(u"http://127.0.0.1:8080/v1"_s));
+    QVERIFY(dialog.baseUrlEdit()->placeholderText().contains(u"PAPERSIEVE_LLM_BASE_URL"_s));
 }
 
 QTEST_MAIN(TestGuiDialogs)

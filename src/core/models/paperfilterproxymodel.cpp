@@ -33,7 +33,32 @@ void PaperFilterProxyModel::setSourceModel(QAbstractItemModel *model)
     m_papers = qobject_cast<PaperTableModel *>(model);
     Q_ASSERT_X(m_papers || !model, "PaperFilterProxyModel", "the source must be a PaperTableModel");
     m_categoryLoad = -1;
+    m_unreadKept.clear();
+    if (m_papers) {
+        // Connected before the base class's own handler, so new rows are counted before they are filtered:
+        // a reload (after a run) keeps what was kept and adds the papers that arrived unread.
+        connect(m_papers, &QAbstractItemModel::modelReset, this, [this] { addUnreadRows(); });
+    }
     QSortFilterProxyModel::setSourceModel(model);
+}
+
+void PaperFilterProxyModel::addUnreadRows()
+{
+    for (int row = 0, rows = m_papers->rowCount(); row < rows; ++row) {
+        const LibraryPaper *p = m_papers->paperAt(row);
+        if (!p->read)
+            m_unreadKept.insert(p->id);
+    }
+}
+
+void PaperFilterProxyModel::keepUnreadAsOfNow()
+{
+    if (!m_papers)
+        return;
+    m_unreadKept.clear();
+    addUnreadRows();
+    if (m_unreadOnly)
+        invalidateFilter();
 }
 
 void PaperFilterProxyModel::setFilter(const Filter &f)
@@ -50,6 +75,10 @@ void PaperFilterProxyModel::setFilter(const Filter &f)
     m_unreadOnly = f.unreadOnly;
     m_category = f.category;
     m_categoryLoad = -1;
+    if (f.unreadOnly && !current.unreadOnly && m_papers) {
+        m_unreadKept.clear();
+        addUnreadRows();
+    }
     // Over a large source (the whole history) one full pass and one sort is much cheaper than Qt's
     // incremental removal and sorted insertion of thousands of scattered rows (bench/gui).
     if (sourceModel() && sourceModel()->rowCount() > kIncrementalRowLimit)
@@ -135,7 +164,7 @@ bool PaperFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex &)
         return false;
     if (m_starredOnly && !p->starred)
         return false;
-    if (m_unreadOnly && p->read)
+    if (m_unreadOnly && p->read && !m_unreadKept.contains(p->id))
         return false;
     if (!m_category.isEmpty()) {
         // Cross-lists count too: the category may be any of the paper's. The model numbers the categories

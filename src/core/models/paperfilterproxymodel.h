@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QSet>
 #include <QSortFilterProxyModel>
 
 class PaperTableModel;
@@ -49,6 +50,10 @@ public:
     void setFilter(const Filter &filter);
     Filter filter() const;
 
+    // The Unread filter keeps listing every paper that was unread when the filter was turned on or this was
+    // called (the day was chosen), until then: reading a paper never moves the list under the reader.
+    void keepUnreadAsOfNow();
+
     // How many source rows the filters hide (for "12 more hidden by filters").
     int hiddenCount() const;
 
@@ -56,6 +61,8 @@ protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
 
 private:
+    void addUnreadRows();
+
     PaperTableModel *m_papers = nullptr;
     Scope m_scope = Scope::Relevant;
     int m_minRelevance = 0;
@@ -63,6 +70,7 @@ private:
     bool m_starredOnly = false;
     bool m_unreadOnly = false;
     QString m_category;
+    QSet<qint64> m_unreadKept; // paper ids the Unread filter still lists although they are read now
     mutable int m_categoryId = -1;   // m_category as the source model numbers it
     mutable int m_categoryLoad = -1; // the source's loadCount() m_categoryId belongs to
 };

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "categoryindex.h"
 #include "domain/digestrule.h"
 #include "storage/libraryrepository.h"
 
@@ -22,7 +23,7 @@ class PaperTableModel final : public QAbstractTableModel
 
 public:
     enum Column { RankColumn, RelevanceColumn, NoveltyColumn, TitleColumn, AuthorsColumn, CategoryColumn,
-                  StarColumn, ReadColumn, ColumnCount };
+                  StarColumn, ReadColumn, DayColumn, ColumnCount }; // DayColumn: shown while searching
     enum Role {
         PaperIdRole = Qt::UserRole + 1,
         ArxivIdRole,
@@ -72,8 +73,8 @@ public:
 
     // Categories as small integers, so a category filter compares integers, not strings. An id is valid
     // until the rows are replaced (loadCount() changes); -1: no paper here has the category.
-    int categoryId(const QString &category) const { return m_categoryIds.value(category, -1); }
-    bool hasCategory(int row, int categoryId) const;
+    int categoryId(const QString &category) const { return m_categories.id(category); }
+    bool hasCategory(int row, int categoryId) const { return m_categories.has(row, categoryId); }
     int loadCount() const { return m_loadCount; }
 
     bool setStarred(int row, bool starred);
@@ -97,8 +98,10 @@ signals:
 
 private:
     void replaceRows(QList<LibraryPaper> rows);
+    // A search for a name lists that author's papers first, then the rest in bm25 order: full-text ranking
+    // puts a paper mentioning "Di" and "Zhang" anywhere above Di Zhang's own.
+    static void authorMatchesFirst(QList<LibraryPaper> &rows, const QString &query);
     void computeRanks();
-    void indexCategories();
     void applySort(bool announce); // announce: as a layout change (else inside a reset)
     QVariant sortValue(const LibraryPaper &p, int row, int column) const;
 
@@ -108,9 +111,7 @@ private:
     QList<int> m_readOrder; // each row's position as read from the database
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
-    QHash<QString, int> m_categoryIds;
-    QList<int> m_categoryStart; // row i's category ids: m_rowCategories[m_categoryStart[i] .. m_categoryStart[i+1])
-    QList<int> m_rowCategories;
+    CategoryIndex m_categories;
     int m_loadCount = 0;
     Source m_source = Source::None;
     QDate m_day;
