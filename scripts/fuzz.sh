@@ -34,7 +34,7 @@ log "building ${targets[*]} with -j$jobs"
 cmake --build "$build" -j "$jobs" --target "${targets[@]/#/fuzz_}" >"$build/build.log" 2>&1 || { tail -60 "$build/build.log" >&2; exit 1; }
 
 # No recovery from anything: the first sanitizer report ends the run with a non-zero status.
-export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:allocator_may_return_null=0
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:allocator_may_return_null=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 unset LSAN_OPTIONS # no suppressions: none of these targets leaks (docs/FUZZING.md)
 
@@ -49,7 +49,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$corpus" "$artifacts"
   cp fuzz/corpus/"$t"/* "$corpus"/
   out=$work/$t.log
-  : >"$out" # also the marker: artifacts newer than it are this run's
+  touch "$work/$t.start" # artifacts newer than it are this run's
   set +e
   # The outer timeout only guards against a hang libFuzzer itself cannot see (its -timeout is per input).
   (cd "$work" && timeout --kill-after=10 $(( seconds * 2 + 60 )) "$exe" \
@@ -65,11 +65,14 @@ for t in "${targets[@]}"; do
   if [ $rc -eq 0 ]; then
     log "$t: ok (${runs:-?} inputs, ${cov:-cov: ?}, corpus $(ls "$corpus" | wc -l) files)"
   else
-    log "$t: FAILED (exit $rc) - last lines of its log:"
-    grep -vE '^#[0-9]+' "$out" | tail -40 >&2
+    # The report: from its first line (sanitizer, libFuzzer's own, or a broken promise's abort) on.
+    first=$(grep -m1 -nE 'ERROR: |runtime error:|deadly signal|ALARM|out-of-memory' "$out" | cut -d: -f1 || true)
+    log "$t: FAILED (exit $rc):"
+    if [ -n "$first" ]; then sed -n "$(( first > 2 ? first - 2 : 1 )),$(( first + 30 ))p" "$out" >&2
+    else grep -vE '^#[0-9]+' "$out" | tail -40 >&2; fi
     while IFS= read -r found; do
       log "$t: input saved as $found (reproduce: $build/fuzz_$t $found)"
-    done < <(find "$artifacts" -type f -newer "$out" 2>/dev/null)
+    done < <(find "$artifacts" -type f -newer "$work/$t.start" 2>/dev/null)
     failed+=("$t")
   fi
 done
