@@ -5,6 +5,7 @@
 # Installs:
 #   * Qt 6.4 dev packages (Widgets, Network, Sql+SQLite, Test, LinguistTools),
 #     QtKeychain (Qt6), CMake/compiler, extra-cmake-modules
+#   * clang 14 with libFuzzer and the sanitizer runtimes, for the fuzz targets (scripts/fuzz.sh)
 #   * headless test helpers: xvfb, xauth, imagemagick, dbus, gnome-keyring,
 #     libsecret, trayer (XEmbed system tray)
 #   * KSyntaxHighlighting built against Qt6 into $KSH_PREFIX (default /opt/ksh-qt6).
@@ -33,6 +34,8 @@ KSH_STAMP_CONTENT="ksyntax-highlighting ${KSH_VERSION} qt6 ecm-patched libdir=li
 PACKAGES=(
   # toolchain
   build-essential cmake pkg-config perl xz-utils ccache
+  # fuzz targets (scripts/fuzz.sh): clang with libFuzzer and the ASan/UBSan runtimes
+  clang-14 libclang-rt-14-dev
   # Qt 6.4
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite libgl-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools

@@ -9,6 +9,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -181,7 +182,8 @@ std::optional<int> wholeNumber(const QJsonValue &v, QString *why)
         *why = ScoreParser::tr("%1 is not a whole number").arg(d);
         return std::nullopt;
     }
-    return int(d);
+    // Clamped first: converting a double outside int's range (1e10) is undefined; out of 1-10 either way.
+    return int(std::clamp(d, double(std::numeric_limits<int>::min()), double(std::numeric_limits<int>::max())));
 }
 
 QString stripFences(const QString &text)
