@@ -11,6 +11,8 @@
 #include "net/httpclient.h"
 #include "net/retrypolicy.h"
 #include "selectionconfig.h"
+#include "selectionledger.h"
+#include "selectionpapers.h"
 #include "selectionsummary.h"
 
 #include <QDateTime>
@@ -61,18 +63,10 @@ signals:
 
 private:
     enum class Stage { Title, Abstract };
-    enum class State { Pending, Kept, Dropped, Scored, Unscored };
-    struct Item
-    {
-        Paper paper;
-        State state = State::Pending;
-        int relevance = 0;
-        int novelty = 0;
-    };
     struct Batch
     {
         Stage stage = Stage::Title;
-        QList<int> items;  // indexes into m_items
+        QList<int> items;  // indexes into m_papers
         int round = 0;     // 0: first ask; 1: asked again (missing papers, unusable reply)
         int attempt = 0;   // HTTP attempts so far
         double estimateUsd = 0;
@@ -80,7 +74,7 @@ private:
         LlmPrompt prompt;
         LlmCallOptions call;
         HttpRequest request;
-        QPointer<QNetworkReply> reply;
+        QPointer<QNetworkReply> reply; // only send() and abortAll() touch it
         QTimer *retryTimer = nullptr;
     };
     using BatchPtr = std::shared_ptr<Batch>;
@@ -95,30 +89,21 @@ private:
     void onHttpDone(const BatchPtr &batch, const HttpResult &result);
     void handleAnswer(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response);
     void handleFailure(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response);
-    void retryLater(const BatchPtr &batch, const HttpResult &result);
-    // A flex request the provider refused or left unanswered: the batch goes on at the standard tier.
-    // status and error are handleFailure's words for the failure; httpStatus the provider's status.
-    bool leaveFlex(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response, int httpStatus,
-                   const QString &status, const QString &error);
+    void retryLater(const BatchPtr &batch, qint64 delayMs);
     void setTier(Batch &batch, ServiceTier tier) const;
     void reask(const BatchPtr &batch, const QList<int> &items);
     // Stores the request row and the given scores in one transaction; false stops the run.
     // Priced at the tier the response names (the requested one when it names none).
     bool commit(const BatchPtr &batch, const QString &status, int httpStatus, const QString &error,
                 const LlmResponse &response, qint64 latencyMs, QList<Score> scores);
-    Score scoreFor(int item, ScoreStage stage, ScoreStatus status, const QString &reason = {}) const;
-    void markUnscored(const QList<int> &items, const QString &reason, QList<Score> *rows);
     void stopSending(const QString &reason);
     void done(const BatchPtr &batch);
     void maybeFinish();
     void finish();
     void abortAll();
-    int answerBudget(const Batch &batch) const;
-    QList<Paper> papersOf(const Batch &batch) const;
-    QStringList idsOf(const Batch &batch) const;
     void emitProgress();
 
-    Database &m_db;
+    SelectionLedger m_ledger;
     HttpClient &m_http;
     const PricingTable &m_prices;
     SelectionConfig m_config;
@@ -135,7 +120,7 @@ private:
     bool m_stopSending = false;
     QString m_stopReason;
     Stage m_stage = Stage::Title;
-    QList<Item> m_items;
+    SelectionPapers m_papers;
     QList<BatchPtr> m_pending;
     QList<BatchPtr> m_inFlight; // sent or waiting to be retried
     BatchPtr m_warmUp;          // the stage's first request, alone in flight until it is answered

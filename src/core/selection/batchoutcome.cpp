@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "batchoutcome.h"
+
+#include "scoreparser.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+using namespace Qt::Literals::StringLiterals;
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("BatchOutcome", text);
+}
+
+Score row(const QString &id, ScoreStage stage, ScoreStatus status, const QString &reason = {})
+{
+    Score s;
+    s.arxivId = id;
+    s.stage = stage;
+    s.status = status;
+    s.reason = reason;
+    return s;
+}
+} // namespace
+
+BatchOutcome BatchOutcomes::fromTitleReply(const QStringList &ids, int round, const QString &text)
+{
+    BatchOutcome out;
+    const TitleReply reply = ScoreParser::parseTitleReply(text, ids);
+    out.problem = reply.problems.join(u"; "_s);
+    if (reply.ok) {
+        const QSet<QString> drop(reply.drop.cbegin(), reply.drop.cend());
+        for (const QString &id : ids) {
+            const bool dropped = drop.contains(id);
+            out.rows.append(row(id, ScoreStage::TitleFilter, dropped ? ScoreStatus::Dropped : ScoreStatus::Kept,
+                                dropped ? tr("the title pre-filter found it outside the criteria") : QString()));
+        }
+        return out;
+    }
+    out.status = u"parse_error"_s;
+    if (round == 0) {
+        out.again = ids;
+    } else {
+        // If in doubt, keep: the abstract stage decides (the pre-filter only drops sure misses).
+        for (const QString &id : ids)
+            out.rows.append(row(id, ScoreStage::TitleFilter, ScoreStatus::Kept,
+                                tr("kept: the pre-filter's reply was unusable twice (%1)").arg(out.problem)));
+    }
+    return out;
+}
+
+BatchOutcome BatchOutcomes::fromAbstractReply(const QStringList &ids, int round, const QString &text, bool truncated)
+{
+    BatchOutcome out;
+    const AbstractReply reply = ScoreParser::parseAbstractReply(text, ids);
+    for (const ParsedScore &s : reply.scores) {
+        Score r = row(s.arxivId, ScoreStage::Abstract, ScoreStatus::Scored);
+        r.relevance = s.relevance;
+        r.novelty = s.novelty;
+        r.comment = s.comment;
+        out.rows.append(r);
+    }
+    if (!reply.foundJson)
+        out.status = u"parse_error"_s;
+    out.problem = reply.problems.join(u"; "_s);
+    if (truncated)
+        out.problem = (out.problem.isEmpty() ? QString() : out.problem + u"; "_s)
+                      + tr("the answer was cut off at the output limit");
+    if (round == 0) {
+        out.again = reply.missing;
+    } else {
+        for (const QString &id : reply.missing)
+            out.rows.append(row(id, ScoreStage::Abstract, ScoreStatus::Unscored,
+                                tr("asked twice, no usable answer: %1").arg(reply.whyMissing.value(id))));
+    }
+    return out;
+}
