@@ -43,10 +43,9 @@ BatchOutcome BatchOutcomes::fromTitleReply(const QStringList &ids, int round, co
     if (round == 0) {
         out.again = ids;
     } else {
-        // If in doubt, keep: the abstract stage decides (the pre-filter only drops sure misses).
-        for (const QString &id : ids)
-            out.rows.append(row(id, ScoreStage::TitleFilter, ScoreStatus::Kept,
-                                tr("kept: the pre-filter's reply was unusable twice (%1)").arg(out.problem)));
+        // If in doubt, keep: the abstract stage decides (the pre-filter only drops sure misses). Not
+        // stored, so the next run asks the pre-filter again.
+        out.keptUnstored = ids;
     }
     return out;
 }

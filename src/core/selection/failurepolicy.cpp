@@ -37,7 +37,7 @@ FailureDecision FailurePolicy::decide(const LlmFailure &failure, const HttpResul
         d.delayMs = delayFor(failure, result, batch.attempt, retry);
         return d;
     }
-    if (failure.kind == Kind::KeyRejected) {
+    if (failure.stopsAtOnce()) {
         d.action = Action::StopRun;
         return d;
     }
@@ -45,8 +45,7 @@ FailureDecision FailurePolicy::decide(const LlmFailure &failure, const HttpResul
         d.action = Action::Abandon;
         return d;
     }
-    const bool retryable = RetryPolicy::isRetryable(result) || (failure.kind == Kind::Content && failure.retryable);
-    if (retryable && batch.attempt < retry.maxAttempts) {
+    if (failure.retryable && batch.attempt < retry.maxAttempts) {
         d.action = Action::Retry;
         d.delayMs = delayFor(failure, result, batch.attempt, retry);
         return d;
@@ -59,10 +58,11 @@ FailureDecision FailurePolicy::decide(const LlmFailure &failure, const HttpResul
         return d;
     }
     d.action = Action::GiveUp;
-    d.reason = batch.title
-                   // The pre-filter failed for good: keep the papers, the abstract stage still scores them.
-                   ? QCoreApplication::translate("FailurePolicy", "kept: the pre-filter failed (%1)").arg(failure.message)
-                   : QCoreApplication::translate("FailurePolicy", "no answer after %n attempt(s): %1", nullptr, batch.attempt)
-                         .arg(failure.message);
+    d.runLevel = failure.isRunLevel();
+    // A title batch gets no row: a 'kept' stored from a failure would skip the pre-filter on every
+    // later run. Its papers go on to the abstract stage only when the provider answered (content).
+    if (!batch.title)
+        d.reason = QCoreApplication::translate("FailurePolicy", "no answer after %n attempt(s): %1", nullptr, batch.attempt)
+                       .arg(failure.message);
     return d;
 }

@@ -11,6 +11,9 @@ struct RetryPolicy;
 // What a selection run does with a batch whose request failed: send it again (now, later, at the
 // standard tier), ask again in smaller batches, give its papers up with a reason, or stop the run.
 // Pure: the run carries the decision out (and counts failed batches for its circuit breaker).
+// A wrong key, model (404) or parameter (400), or a TLS failure, stops the run at once; an outage (no
+// connection, 429, 5xx) is retried and then fails the batch as a run-level cause; a bad reply (content)
+// only concerns the batch's papers.
 struct FailureDecision
 {
     enum class Action {
@@ -24,7 +27,8 @@ struct FailureDecision
     };
     Action action = Action::GiveUp;
     qint64 delayMs = 0;
-    QString reason;
+    QString reason;       // GiveUp: why, for the papers' rows (empty: the papers get no row)
+    bool runLevel = false; // GiveUp: the cause fails the run (the run's circuit breaker counts it)
 };
 
 struct FailedBatch

@@ -140,8 +140,13 @@ void SelectionRun::planStage(Stage stage)
                              ? BatchPlanner::titleBatchSize(int(todo.size()), concurrency, m_config.titleBatchSize)
                              : BatchPlanner::abstractBatchSize(int(todo.size()), concurrency, m_config.abstractBatchSize);
         queueBatches(stage, todo, size, 0, false);
-        m_warmUpDue = m_config.warmPromptCache && m_pending.size() > 1 && concurrency > 1
-                      && CostEstimator::fixedPromptTokens(m_config, stage == Stage::Title) >= CostEstimator::kMinCachedPrefix;
+        // The first request goes alone to warm the cache, and so does the run's first request when the
+        // fixed part is too short to be cached (the title stage): a wrong key, model or parameter then
+        // costs one request, not one per batch of the first wave.
+        const bool cacheable =
+            CostEstimator::fixedPromptTokens(m_config, stage == Stage::Title) >= CostEstimator::kMinCachedPrefix;
+        m_warmUpDue = m_pending.size() > 1 && concurrency > 1
+                      && (cacheable ? m_config.warmPromptCache : m_summary.requests == 0);
     }
     emitProgress();
     pump();
@@ -244,6 +249,7 @@ void SelectionRun::handleAnswer(const BatchPtr &batch, const HttpResult &result,
                                      : BatchOutcomes::fromAbstractReply(ids, batch->round, response.text, response.truncated);
     if (!commit(batch, outcome.status, result.status, outcome.problem, response, result.elapsedMs, m_papers.apply(outcome)))
         return;
+    m_failedInARow = 0;
     m_stageDone += int(batch->items.size() - outcome.again.size());
     if (!outcome.again.isEmpty()) {
         QList<int> again;
@@ -270,12 +276,12 @@ void SelectionRun::handleFailure(const BatchPtr &batch, const HttpResult &result
     const FailureDecision decision = FailurePolicy::decide(failure, result, facts, m_retry);
     // A refusal or an error may still have been billed: account for what the provider reports.
     QList<Score> rows;
-    if (decision.action == Action::GiveUp) {
-        const bool title = batch->stage == Stage::Title;
+    const bool title = batch->stage == Stage::Title;
+    if (decision.action == Action::GiveUp && (!title || !decision.runLevel)) {
         for (const int i : batch->items) {
             m_papers.setState(i, title ? SelectionPapers::State::Kept : SelectionPapers::State::Unscored);
-            rows.append(m_papers.row(i, title ? ScoreStage::TitleFilter : ScoreStage::Abstract,
-                                     title ? ScoreStatus::Kept : ScoreStatus::Unscored, decision.reason));
+            if (!title)
+                rows.append(m_papers.row(i, ScoreStage::Abstract, ScoreStatus::Unscored, decision.reason));
         }
     }
     if (!commit(batch, failure.status, result.status, failure.message, response, result.elapsedMs, rows))
@@ -301,8 +307,7 @@ void SelectionRun::handleFailure(const BatchPtr &batch, const HttpResult &result
         retryLater(batch, decision.delayMs);
         return;
     case Action::StopRun:
-        m_summary.error = failure.message;
-        m_summary.failure = failure.runFailure();
+        noteRunFailure(failure);
         stopSending(failure.message);
         break;
     case Action::Split:
@@ -310,11 +315,26 @@ void SelectionRun::handleFailure(const BatchPtr &batch, const HttpResult &result
         break;
     case Action::GiveUp:
         m_stageDone += int(batch->items.size());
+        // Circuit breaker: an outage ends the run after a few failed batches in a row instead of failing
+        // every batch in turn; a failed pre-filter at once, so no paper skips it.
+        if (decision.runLevel) {
+            noteRunFailure(failure);
+            if (title || ++m_failedInARow >= kFailedBatchesInARow)
+                stopSending(m_summary.error);
+        }
         break;
     case Action::Abandon:
         break;
     }
     done(batch);
+}
+
+void SelectionRun::noteRunFailure(const LlmFailure &failure)
+{
+    if (!m_summary.error.isEmpty())
+        return; // the first cause is the one to fix
+    m_summary.error = failure.message;
+    m_summary.failure = failure.runFailure();
 }
 
 void SelectionRun::retryLater(const BatchPtr &batch, qint64 delayMs)

@@ -25,6 +25,7 @@
 #include <memory>
 
 class Database;
+struct LlmFailure;
 class LlmProvider;
 class PricingTable;
 class QNetworkReply;
@@ -90,6 +91,7 @@ private:
     void handleAnswer(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response);
     void handleFailure(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response);
     void retryLater(const BatchPtr &batch, qint64 delayMs);
+    void noteRunFailure(const LlmFailure &failure); // keeps the first cause
     void setTier(Batch &batch, ServiceTier tier) const;
     void reask(const BatchPtr &batch, const QList<int> &items);
     // Stores the request row and the given scores in one transaction; false stops the run.
@@ -125,6 +127,8 @@ private:
     QList<BatchPtr> m_inFlight; // sent or waiting to be retried
     BatchPtr m_warmUp;          // the stage's first request, alone in flight until it is answered
     bool m_warmUpDue = false;   // the next batch sent becomes m_warmUp
+    static constexpr int kFailedBatchesInARow = 3; // the circuit breaker's limit
+    int m_failedInARow = 0;
     int m_stageTotal = 0;
     int m_stageDone = 0;
     int m_missingFromDb = 0;
