@@ -9,7 +9,11 @@
 #include "selection/costestimator.h"
 #include "selection/selectionrun.h"
 #include "selectionfixture.h"
+#include "storage/database.h"
 
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QtTest>
 
@@ -49,6 +53,7 @@ private slots:
     void serverErrorsTripTheBreaker();
     void failedPreFilterLetsNothingThrough();
     void recoveringProviderIsNotFlooded();
+    void unreadableEarlierAnswersSendNothing();
 
 private:
     HttpClient m_http;
@@ -221,6 +226,42 @@ void TestSelectionFailures::recoveringProviderIsNotFlooded()
     QCOMPARE(s->unscored, 12);
     // The day is not complete: the run says why, and the next one asks only for those twelve.
     QCOMPARE(s->failure, RunFailureKind::ProviderUnavailable);
+}
+
+// M3: when the pay-once look-up fails, the run must not take it for "nothing answered yet" and pay for
+// every paper again. The scores table is dropped through a second connection (another process could).
+void TestSelectionFailures::unreadableEarlierAnswersSendNothing()
+{
+    SelectionFixture fx;
+    QVERIFY(fx.open());
+    const QList<Paper> papers = fx.addPapers(6);
+    FakeLlmServer server;
+    QVERIFY(server.listen());
+    server.registerPapers(papers);
+    SelectionConfig config = SelectionFixture::configFor(server, u"openai"_s);
+    {
+        SelectionRun first(fx.db(), m_http, m_prices, config);
+        const auto s = SelectionFixture::runToEnd(first, fx.newRun(config.model), SelectionFixture::ids(papers));
+        QVERIFY(s && s->error.isEmpty());
+        QCOMPARE(s->scored, 6);
+    }
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"saboteur"_s);
+        other.setDatabaseName(fx.db().filePath());
+        QVERIFY(other.open());
+        QSqlQuery q(other);
+        QVERIFY2(q.exec(u"DROP TABLE scores"_s), qPrintable(q.lastError().text()));
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(u"saboteur"_s);
+    server.clearLog();
+    SelectionRun run(fx.db(), m_http, m_prices, config);
+    const auto s = SelectionFixture::runToEnd(run, fx.newRun(config.model), SelectionFixture::ids(papers));
+    QVERIFY(s);
+    QCOMPARE(server.callCount(), 0);
+    QCOMPARE(s->requests, 0);
+    QCOMPARE(s->failure, RunFailureKind::Database);
+    QVERIFY2(s->error.contains(u"earlier answers; nothing was sent"_s), qPrintable(s->error));
 }
 
 QTEST_GUILESS_MAIN(TestSelectionFailures)

@@ -48,13 +48,17 @@ std::optional<QList<Paper>> SelectionLedger::papers(const QStringList &ids, int 
 std::optional<SelectionLedger::Earlier> SelectionLedger::earlier(qint64 criteriaId, const QString &model,
                                                                  const QStringList &ids, bool titles, QString *error)
 {
-    Q_UNUSED(error)
     ScoreRepository scores(m_db);
-    Earlier out;
-    out.abstracts = scores.existing(criteriaId, model, ScoreStage::Abstract, ids);
-    if (titles)
-        out.titles = scores.existing(criteriaId, model, ScoreStage::TitleFilter, ids);
-    return out;
+    std::optional<QHash<QString, Score>> abstracts = scores.existing(criteriaId, model, ScoreStage::Abstract, ids);
+    std::optional<QHash<QString, Score>> titleRows =
+        titles && abstracts ? scores.existing(criteriaId, model, ScoreStage::TitleFilter, ids) : QHash<QString, Score>();
+    if (!abstracts || !titleRows) {
+        // Taken for "nothing answered yet", this would send and pay for every paper again.
+        *error = QCoreApplication::translate("SelectionLedger", "Cannot read earlier answers; nothing was sent: %1")
+                     .arg(scores.errorString());
+        return std::nullopt;
+    }
+    return Earlier{std::move(*abstracts), std::move(*titleRows)};
 }
 
 bool SelectionLedger::record(const LlmRequestRecord &request, const QList<Score> &scores, QString *error)
