@@ -163,7 +163,9 @@ void TestLlmFailure::waitsNeverOverflow()
     r.headers.insert("retry-after", "86400");
     QCOMPARE(LlmFailures::retryAfterMs(r), std::optional<qint64>(86400LL * 1000));
     r.headers.insert("retry-after", "4294967296"); // 2^32 s: beyond an int, and * 1000 beyond 2^41
-    QCOMPARE(LlmFailures::retryAfterMs(r), std::optional<qint64>(366LL * 24 * 3600 * 1000));
+    QCOMPARE(LlmFailures::retryAfterMs(r), std::optional<qint64>(4294967296LL * 1000));
+    r.headers.insert("retry-after", "99999999999999999999"); // beyond qint64 seconds: saturated
+    QCOMPARE(LlmFailures::retryAfterMs(r), std::optional<qint64>(1'000'000'000'000'000LL));
     r.headers.insert("retry-after", "3000000"); // * 1000 overflows a 32-bit int
     QCOMPARE(LlmFailures::retryAfterMs(r), std::optional<qint64>(3000000LL * 1000));
     r.headers.insert("retry-after", "-5");
@@ -172,7 +174,7 @@ void TestLlmFailure::waitsNeverOverflow()
     QCOMPARE(LlmFailures::retryAfterMs(r), std::optional<qint64>(1500));
     const QByteArray gemini =
         R"({"error":{"code":429,"details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"99999999999s"}]}})";
-    QCOMPARE(LlmFailures::retryDelayFromBody(gemini), std::optional<qint64>(366LL * 24 * 3600 * 1000));
+    QCOMPARE(LlmFailures::retryDelayFromBody(gemini), std::optional<qint64>(99999999999LL * 1000));
     QCOMPARE(LlmFailures::retryDelayFromBody(R"({"error":{"details":[{"retryDelay":"7s"}]}})"),
              std::optional<qint64>(7000));
     // The classification carries the wait, from the header or Gemini's body.
@@ -180,7 +182,7 @@ void TestLlmFailure::waitsNeverOverflow()
     g.status = 429;
     g.body = gemini;
     QCOMPARE(LlmFailures::classify(u"Gemini"_s, g, LlmResponse{}, LlmCallOptions{}).retryAfterMs,
-             std::optional<qint64>(366LL * 24 * 3600 * 1000));
+             std::optional<qint64>(99999999999LL * 1000));
 }
 
 QTEST_GUILESS_MAIN(TestLlmFailure)

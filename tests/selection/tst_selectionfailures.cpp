@@ -11,6 +11,8 @@
 #include "selectionfixture.h"
 #include "storage/database.h"
 
+#include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -54,6 +56,9 @@ private slots:
     void failedPreFilterLetsNothingThrough();
     void recoveringProviderIsNotFlooded();
     void unreadableEarlierAnswersSendNothing();
+    void longRetryAfterIsNotWaitedFor_data();
+    void longRetryAfterIsNotWaitedFor();
+    void everyRetryIsNoticed();
 
 private:
     HttpClient m_http;
@@ -262,6 +267,79 @@ void TestSelectionFailures::unreadableEarlierAnswersSendNothing()
     QCOMPARE(s->requests, 0);
     QCOMPARE(s->failure, RunFailureKind::Database);
     QVERIFY2(s->error.contains(u"earlier answers; nothing was sent"_s), qPrintable(s->error));
+}
+
+// M6b, L9b: a provider asking for a day (or 2^32 s, which overflowed the old int arithmetic) is not
+// waited for: the batch says why, the run ends within seconds, and the user is told.
+void TestSelectionFailures::longRetryAfterIsNotWaitedFor_data()
+{
+    QTest::addColumn<QString>("provider");
+    QTest::addColumn<QByteArray>("wait");
+    for (const QString &p : {u"openai"_s, u"gemini"_s}) { // Retry-After header; Gemini's RetryInfo body
+        QTest::addRow("%s 86400", qPrintable(p)) << p << QByteArray("86400");
+        QTest::addRow("%s 4294967296", qPrintable(p)) << p << QByteArray("4294967296");
+    }
+}
+
+void TestSelectionFailures::longRetryAfterIsNotWaitedFor()
+{
+    QFETCH(QString, provider);
+    QFETCH(QByteArray, wait);
+    SelectionFixture fx;
+    QVERIFY(fx.open());
+    const QList<Paper> papers = fx.addPapers(4);
+    FakeLlmServer server;
+    QVERIFY(server.listen());
+    server.setRetryAfterText(wait);
+    server.setFaultRule([](const FakeLlmCall &) { return Fault::RateLimited; });
+    SelectionConfig config = SelectionFixture::configFor(server, provider);
+    config.titleFilter = false;
+    config.abstractBatchSize = 2;
+    config.concurrency = 1;
+    SelectionRun run(fx.db(), m_http, m_prices, config);
+    run.setRetryPolicy(SelectionFixture::fastRetry());
+    QSignalSpy notices(&run, &SelectionRun::notice);
+    QElapsedTimer clock;
+    clock.start();
+    const auto s = SelectionFixture::runToEnd(run, fx.newRun(config.model), SelectionFixture::ids(papers), 10000);
+    QVERIFY(s); // not still waiting
+    QVERIFY(clock.elapsed() < 10000);
+    QCOMPARE(server.callCount(), 2); // one request per batch: no retry storm either
+    const QString words = u"the provider asks to wait %1 s"_s.arg(QString::fromLatin1(wait));
+    const auto abstracts = fx.scores(u"abstract"_s);
+    QCOMPARE(abstracts.size(), 4);
+    for (const Score &a : abstracts) {
+        QCOMPARE(a.status, ScoreStatus::Unscored);
+        QVERIFY2(a.reason.contains(words), qPrintable(a.reason));
+    }
+    QCOMPARE(s->failure, RunFailureKind::ProviderUnavailable);
+    QVERIFY2(s->error.contains(words), qPrintable(s->error));
+    QCOMPARE(notices.size(), 2);
+    QVERIFY2(notices.first().first().toString().contains(words), qPrintable(notices.first().first().toString()));
+}
+
+void TestSelectionFailures::everyRetryIsNoticed()
+{
+    SelectionFixture fx;
+    QVERIFY(fx.open());
+    const QList<Paper> papers = fx.addPapers(4);
+    FakeLlmServer server;
+    QVERIFY(server.listen());
+    server.failNext(Fault::ServerError, 2, Stage::Abstract);
+    SelectionConfig config = SelectionFixture::configFor(server, u"anthropic"_s);
+    config.titleFilter = false;
+    config.abstractBatchSize = 4;
+    SelectionRun run(fx.db(), m_http, m_prices, config);
+    run.setRetryPolicy(SelectionFixture::fastRetry());
+    QSignalSpy notices(&run, &SelectionRun::notice);
+    const auto s = SelectionFixture::runToEnd(run, fx.newRun(config.model), SelectionFixture::ids(papers));
+    QVERIFY(s);
+    QVERIFY2(s->error.isEmpty(), qPrintable(s->error));
+    QCOMPARE(s->retries, 2);
+    QCOMPARE(notices.size(), 2);
+    const QString first = notices.at(0).first().toString();
+    QVERIFY2(first.contains(u"500"_s) && first.contains(u"attempt 2 of 4"_s), qPrintable(first));
+    QVERIFY(notices.at(1).first().toString().contains(u"attempt 3 of 4"_s));
 }
 
 QTEST_GUILESS_MAIN(TestSelectionFailures)

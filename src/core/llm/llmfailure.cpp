@@ -16,8 +16,9 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-// A wait longer than a year is as good as "never"; saturating here keeps every later sum in range.
-constexpr qint64 kMaxWaitMs = 366LL * 24 * 3600 * 1000;
+// Saturated far beyond any wait worth honouring (about 31,700 years) yet far inside qint64, so every
+// later sum stays in range and the message can still say what the provider asked for.
+constexpr qint64 kMaxWaitMs = 1'000'000'000'000'000LL;
 
 qint64 saturatedMs(double seconds)
 {

@@ -50,7 +50,7 @@ namespace LlmFailures {
 LlmFailure classify(const QString &providerName, const HttpResult &result, const LlmResponse &response,
                     const LlmCallOptions &call);
 // Gemini says when to come back in the error body (google.rpc.RetryInfo "retryDelay": "7s"), not in a
-// Retry-After header. Milliseconds, saturated at about a year (never overflows).
+// Retry-After header. Milliseconds, saturated at 10^15 (never overflows).
 std::optional<qint64> retryDelayFromBody(const QByteArray &body);
 // The Retry-After header in milliseconds (seconds or an HTTP date), saturated like retryDelayFromBody.
 std::optional<qint64> retryAfterMs(const HttpResult &result);

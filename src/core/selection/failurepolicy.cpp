@@ -8,17 +8,25 @@
 #include <QCoreApplication>
 
 #include <algorithm>
-#include <climits>
+
+using namespace Qt::Literals::StringLiterals;
 
 namespace {
+// The provider's own wait if it named one, else RetryPolicy's backoff. In qint64: "Retry-After:
+// 4294967296" is a number, not an overflow. RetryPolicy never sees the header, whose int arithmetic
+// would overflow on such values.
 qint64 delayFor(const LlmFailure &failure, const HttpResult &result, int attempt, const RetryPolicy &retry)
 {
-    if (!result.retryAfterSeconds()) {
-        if (const auto body = LlmFailures::retryDelayFromBody(result.body))
-            return std::min<qint64>(*body, INT_MAX);
-    }
-    Q_UNUSED(failure)
-    return retry.delayMs(attempt, result);
+    if (failure.retryAfterMs)
+        return *failure.retryAfterMs;
+    HttpResult plain = result;
+    plain.headers.remove("retry-after");
+    return retry.delayMs(attempt, plain);
+}
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("FailurePolicy", text, nullptr, n);
 }
 } // namespace
 
@@ -30,6 +38,15 @@ FailureDecision FailurePolicy::decide(const LlmFailure &failure, const HttpResul
     FailureDecision d;
     if (batch.flex && !batch.stopping && failure.kind == Kind::FlexRefused) {
         d.action = Action::RetryAtStandard;
+        return d;
+    }
+    // A provider that asks for a longer wait than we honour: not waited for, in any tier.
+    const qint64 wait = failure.retryAfterMs.value_or(0);
+    if (!batch.stopping && wait > kMaxWaitMs && (failure.retryable || failure.kind == Kind::FlexBusy)) {
+        d.action = Action::GiveUp;
+        d.runLevel = true;
+        d.reason = tr("the provider asks to wait %1 s").arg((wait + 999) / 1000);
+        d.runError = failure.message + u"; "_s + d.reason;
         return d;
     }
     if (batch.flex && !batch.stopping && failure.kind == Kind::FlexBusy) {
@@ -62,7 +79,6 @@ FailureDecision FailurePolicy::decide(const LlmFailure &failure, const HttpResul
     // A title batch gets no row: a 'kept' stored from a failure would skip the pre-filter on every
     // later run. Its papers go on to the abstract stage only when the provider answered (content).
     if (!batch.title)
-        d.reason = QCoreApplication::translate("FailurePolicy", "no answer after %n attempt(s): %1", nullptr, batch.attempt)
-                       .arg(failure.message);
+        d.reason = tr("no answer after %n attempt(s): %1", batch.attempt).arg(failure.message);
     return d;
 }

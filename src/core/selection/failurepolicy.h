@@ -29,6 +29,7 @@ struct FailureDecision
     qint64 delayMs = 0;
     QString reason;       // GiveUp: why, for the papers' rows (empty: the papers get no row)
     bool runLevel = false; // GiveUp: the cause fails the run (the run's circuit breaker counts it)
+    QString runError;      // GiveUp, runLevel: what the run's error says (empty: the failure's message)
 };
 
 struct FailedBatch
@@ -42,6 +43,10 @@ struct FailedBatch
 };
 
 namespace FailurePolicy {
+// The longest wait a provider's Retry-After (or Gemini's retryDelay) gets honoured for; beyond it the
+// batch is given up with "the provider asks to wait N s" instead of sitting for hours without a word.
+inline constexpr qint64 kMaxWaitMs = 120'000;
+
 FailureDecision decide(const LlmFailure &failure, const HttpResult &result, const FailedBatch &batch,
                        const RetryPolicy &retry);
 } // namespace FailurePolicy

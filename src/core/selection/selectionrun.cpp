@@ -301,13 +301,13 @@ void SelectionRun::handleFailure(const BatchPtr &batch, const HttpResult &result
     case Action::RetryLaterAtStandard:
         ++m_summary.flexFallbacks;
         setTier(*batch, ServiceTier::Standard);
-        retryLater(batch, decision.delayMs);
+        retryLater(batch, decision.delayMs, failure.message);
         return;
     case Action::Retry:
-        retryLater(batch, decision.delayMs);
+        retryLater(batch, decision.delayMs, failure.message);
         return;
     case Action::StopRun:
-        noteRunFailure(failure);
+        noteRunFailure(failure, failure.message);
         stopSending(failure.message);
         break;
     case Action::Split:
@@ -317,8 +317,10 @@ void SelectionRun::handleFailure(const BatchPtr &batch, const HttpResult &result
         m_stageDone += int(batch->items.size());
         // Circuit breaker: an outage ends the run after a few failed batches in a row instead of failing
         // every batch in turn; a failed pre-filter at once, so no paper skips it.
+        if (!decision.runError.isEmpty())
+            emit notice(decision.runError);
         if (decision.runLevel) {
-            noteRunFailure(failure);
+            noteRunFailure(failure, decision.runError.isEmpty() ? failure.message : decision.runError);
             if (title || ++m_failedInARow >= kFailedBatchesInARow)
                 stopSending(m_summary.error);
         }
@@ -329,16 +331,22 @@ void SelectionRun::handleFailure(const BatchPtr &batch, const HttpResult &result
     done(batch);
 }
 
-void SelectionRun::noteRunFailure(const LlmFailure &failure)
+void SelectionRun::noteRunFailure(const LlmFailure &failure, const QString &error)
 {
     if (!m_summary.error.isEmpty())
         return; // the first cause is the one to fix
-    m_summary.error = failure.message;
+    m_summary.error = error;
     m_summary.failure = failure.runFailure();
 }
 
-void SelectionRun::retryLater(const BatchPtr &batch, qint64 delayMs)
+void SelectionRun::retryLater(const BatchPtr &batch, qint64 delayMs, const QString &why)
 {
+    // Every wait is said: a run that sits silently for minutes looks hung.
+    emit notice(tr("%1; %n paper(s) asked again in %2 s (attempt %3 of %4)", nullptr, int(batch->items.size()))
+                    .arg(why)
+                    .arg(QString::number(double(delayMs) / 1000, 'f', delayMs < 10000 ? 1 : 0))
+                    .arg(batch->attempt + 1)
+                    .arg(m_retry.maxAttempts));
     batch->retryTimer = new QTimer(this);
     batch->retryTimer->setSingleShot(true);
     connect(batch->retryTimer, &QTimer::timeout, this, [this, batch] {

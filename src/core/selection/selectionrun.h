@@ -61,6 +61,8 @@ public:
 signals:
     void progress(RunStage stage, int done, int total); // PreFilter, Scoring
     void finished(const SelectionSummary &summary);
+    // Something the user should see while the run goes on: every retry and its wait, a wait not honoured.
+    void notice(const QString &text);
 
 private:
     enum class Stage { Title, Abstract };
@@ -90,8 +92,8 @@ private:
     void onHttpDone(const BatchPtr &batch, const HttpResult &result);
     void handleAnswer(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response);
     void handleFailure(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response);
-    void retryLater(const BatchPtr &batch, qint64 delayMs);
-    void noteRunFailure(const LlmFailure &failure); // keeps the first cause
+    void retryLater(const BatchPtr &batch, qint64 delayMs, const QString &why);
+    void noteRunFailure(const LlmFailure &failure, const QString &error); // keeps the first cause
     void setTier(Batch &batch, ServiceTier tier) const;
     void reask(const BatchPtr &batch, const QList<int> &items);
     // Stores the request row and the given scores in one transaction; false stops the run.
