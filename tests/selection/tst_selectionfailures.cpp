@@ -59,6 +59,7 @@ private slots:
     void longRetryAfterIsNotWaitedFor_data();
     void longRetryAfterIsNotWaitedFor();
     void everyRetryIsNoticed();
+    void titleReplyDroppingAllIsAskedAgain();
 
 private:
     HttpClient m_http;
@@ -340,6 +341,30 @@ void TestSelectionFailures::everyRetryIsNoticed()
     const QString first = notices.at(0).first().toString();
     QVERIFY2(first.contains(u"500"_s) && first.contains(u"attempt 2 of 4"_s), qPrintable(first));
     QVERIFY(notices.at(1).first().toString().contains(u"attempt 3 of 4"_s));
+}
+
+// L8a: a pre-filter reply that drops a whole batch (a paper's text may have told the model to) is asked
+// again in halves before anything is stored.
+void TestSelectionFailures::titleReplyDroppingAllIsAskedAgain()
+{
+    SelectionFixture fx;
+    QVERIFY(fx.open());
+    const QList<Paper> papers = fx.addPapers(12);
+    FakeLlmServer server;
+    QVERIFY(server.listen());
+    server.registerPapers(papers);
+    server.setTitleJudge([](const FakeLlmPaper &) { return true; });
+    SelectionConfig config = SelectionFixture::configFor(server, u"openai"_s);
+    config.titleBatchSize = 12;
+    SelectionRun run(fx.db(), m_http, m_prices, config);
+    const auto s = SelectionFixture::runToEnd(run, fx.newRun(config.model), SelectionFixture::ids(papers));
+    QVERIFY(s);
+    QCOMPARE(server.callCount(Stage::Title), 3); // once, then in two halves of six
+    const QList<FakeLlmCall> calls = server.calls();
+    QCOMPARE(calls.at(1).papers.size(), 6);
+    QCOMPARE(calls.at(2).papers.size(), 6);
+    QCOMPARE(s->titleDropped, 12); // the halves agree: taken
+    QCOMPARE(fx.count(u"SELECT COUNT(*) FROM llm_requests WHERE stage = 'title' AND error LIKE '%dropped 12 of 12%'"_s), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSelectionFailures)

@@ -30,6 +30,17 @@ BatchOutcome BatchOutcomes::fromTitleReply(const QStringList &ids, int round, co
     BatchOutcome out;
     const TitleReply reply = ScoreParser::parseTitleReply(text, ids);
     out.problem = reply.problems.join(u"; "_s);
+    // A first reply that drops a whole batch is not trusted (L8a): one paper's text may have told the
+    // model to call every paper irrelevant, and drops are stored for good. Asked again in halves, the
+    // paper that did it can reach only its own half; what the halves say is taken. Not "more than 90 %":
+    // on a real day the pre-filter rightly drops about 89 % of titles, and many batches drop more
+    // (2025-10-07 in bench_selection: a 90 % rule would re-ask 3 of the 4 default batches).
+    const qsizetype n = ids.size();
+    if (reply.ok && round == 0 && n >= kSuspectBatch && reply.drop.size() == n) {
+        out.again = ids;
+        out.problem = tr("the reply dropped %1 of %2 papers; asked again in halves").arg(reply.drop.size()).arg(n);
+        return out;
+    }
     if (reply.ok) {
         const QSet<QString> drop(reply.drop.cbegin(), reply.drop.cend());
         for (const QString &id : ids) {

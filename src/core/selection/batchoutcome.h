@@ -21,6 +21,8 @@ struct BatchOutcome
 };
 
 namespace BatchOutcomes {
+// A first title reply that drops every paper of a batch of at least this many is asked again in halves.
+inline constexpr int kSuspectBatch = 10;
 // round: 0 the first ask, 1 asked again (then nothing is asked a third time).
 BatchOutcome fromTitleReply(const QStringList &ids, int round, const QString &text);
 BatchOutcome fromAbstractReply(const QStringList &ids, int round, const QString &text, bool truncated);

@@ -1,13 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/llmusage.h"
-#include "domain/paper.h"
 #include "domain/runstage.h"
-#include "domain/score.h"
 #include "llm/llmprompt.h"
 #include "llm/llmprovider.h"
-#include "llm/llmresponse.h"
 #include "net/httpclient.h"
 #include "net/retrypolicy.h"
 #include "selectionconfig.h"
@@ -16,8 +12,6 @@
 #include "selectionsummary.h"
 
 #include <QDateTime>
-#include <QHash>
-#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -26,19 +20,18 @@
 
 class Database;
 struct LlmFailure;
+struct LlmResponse;
 class LlmProvider;
 class PricingTable;
 class QNetworkReply;
 class QTimer;
 
-// THE selection engine: the title pre-filter (optional) then abstract scoring, in batches, requests
-// running concurrently (config.concurrency), 429 Retry-After and 5xx/timeout backoff with jitter
-// (RetryPolicy), cancellable at any moment. Each reply's scores and its token usage are committed in
-// one transaction the moment the reply arrives, so a cancelled, crashed or killed run resumes where it
-// stopped: papers already answered for the same criteria version + model (+ paper version) are never
-// sent again. Papers missing from a reply are asked again once in a smaller batch; what still fails is
-// stored as 'unscored' with the reason. A budget stops sending once the next request could exceed it.
-// Lives on the calling thread (its database connection is that thread's).
+// THE selection engine: the title pre-filter (optional) then abstract scoring, in batches sent
+// concurrently (config.concurrency), cancellable at any moment. It schedules; what a batch sends
+// (BatchRequests), what a reply means (BatchOutcomes), what a failure calls for (FailurePolicy) and
+// what is stored (SelectionLedger: each reply in one transaction as it arrives, so a run resumes where
+// it stopped and pays once) live in their own files. A budget stops sending once the next request
+// could exceed it. Lives on the calling thread (its database connection is that thread's).
 class SelectionRun final : public QObject
 {
     Q_OBJECT
