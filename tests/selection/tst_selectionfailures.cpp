@@ -71,9 +71,14 @@ void TestSelectionFailures::refusedRequestStopsAtOnce_data()
     QTest::addColumn<QString>("provider");
     QTest::addColumn<FakeLlmServer::Fault>("fault");
     QTest::addColumn<QString>("words");
+    QTest::addColumn<bool>("titleFilter"); // off: the abstract stage, where a breaker would allow three
     for (const QString &p : {u"openai"_s, u"anthropic"_s, u"gemini"_s}) {
-        QTest::addRow("%s 404 model not found", qPrintable(p)) << p << Fault::ModelNotFound << u"404"_s;
-        QTest::addRow("%s 400 unsupported parameter", qPrintable(p)) << p << Fault::BadParameter << u"foo"_s;
+        for (const bool title : {true, false}) {
+            const char *stage = title ? "titles" : "abstracts";
+            QTest::addRow("%s 404 model not found, %s", qPrintable(p), stage) << p << Fault::ModelNotFound << u"404"_s << title;
+            QTest::addRow("%s 400 unsupported parameter, %s", qPrintable(p), stage)
+                << p << Fault::BadParameter << u"foo"_s << title;
+        }
     }
 }
 
@@ -82,6 +87,7 @@ void TestSelectionFailures::refusedRequestStopsAtOnce()
     QFETCH(QString, provider);
     QFETCH(FakeLlmServer::Fault, fault);
     QFETCH(QString, words);
+    QFETCH(bool, titleFilter);
     SelectionFixture fx;
     QVERIFY(fx.open());
     const QList<Paper> papers = fx.addPapers(12);
@@ -90,8 +96,10 @@ void TestSelectionFailures::refusedRequestStopsAtOnce()
     server.registerPapers(papers);
     server.setFaultRule([fault](const FakeLlmCall &) { return fault; });
     SelectionConfig config = SelectionFixture::configFor(server, provider);
-    config.titleBatchSize = 3; // four title batches, all in the first wave
-    config.concurrency = 4;
+    config.titleBatchSize = 3; // four batches, all in the first wave
+    config.abstractBatchSize = 3;
+    config.titleFilter = titleFilter;
+    config.concurrency = titleFilter ? 4 : 1;
     SelectionRun run(fx.db(), m_http, m_prices, config);
     run.setRetryPolicy(SelectionFixture::fastRetry());
     const auto s = SelectionFixture::runToEnd(run, fx.newRun(config.model), SelectionFixture::ids(papers));
