@@ -4,14 +4,13 @@
 #include "llmerrortext.h"
 #include "net/httpclient.h"
 
+#include <algorithm>
+#include <cmath>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-
-#include <algorithm>
-#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -27,15 +26,10 @@ qint64 saturatedMs(double seconds)
     return seconds >= double(kMaxWaitMs) / 1000 ? kMaxWaitMs : qint64(std::ceil(seconds * 1000));
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LlmFailure", text);
-}
-
 bool keyRejected(int status, const QByteArray &body)
 {
     return status == 401 || status == 403
-           || (status == 400 && (body.contains("API_KEY_INVALID") || body.contains("API key not valid")));
+        || (status == 400 && (body.contains("API_KEY_INVALID") || body.contains("API key not valid")));
 }
 
 // Over the model's context window or the server's request limit, in each provider's words (OpenAI
@@ -46,8 +40,8 @@ bool promptTooLarge(int status, const QByteArray &body)
     if (status == 413)
         return true;
     return status == 400
-           && (body.contains("context_length_exceeded") || body.contains("maximum context length")
-               || body.contains("prompt is too long") || body.contains("exceeds the maximum number of tokens"));
+        && (body.contains("context_length_exceeded") || body.contains("maximum context length")
+            || body.contains("prompt is too long") || body.contains("exceeds the maximum number of tokens"));
 }
 
 // No HTTP answer. DNS not ready yet (after waking) and refused or dropped connections may clear up;
@@ -112,8 +106,8 @@ RunFailureKind LlmFailure::runFailure() const
 
 std::optional<qint64> LlmFailures::retryDelayFromBody(const QByteArray &body)
 {
-    const QJsonArray details =
-        QJsonDocument::fromJson(body).object().value(u"error"_s).toObject().value(u"details"_s).toArray();
+    const QJsonArray details
+        = QJsonDocument::fromJson(body).object().value(u"error"_s).toObject().value(u"details"_s).toArray();
     static const QRegularExpression seconds(u"^(\\d+(?:\\.\\d+)?)s$"_s);
     for (const QJsonValue &d : details) {
         const auto m = seconds.match(d.toObject().value(u"retryDelay"_s).toString());
@@ -138,19 +132,20 @@ std::optional<qint64> LlmFailures::retryAfterMs(const HttpResult &result)
     return std::nullopt;
 }
 
-LlmFailure LlmFailures::classify(const QString &providerName, const HttpResult &result, const LlmResponse &response,
-                                 const LlmCallOptions &call)
+LlmFailure LlmFailures::classify(
+    const QString &providerName, const HttpResult &result, const LlmResponse &response, const LlmCallOptions &call)
 {
     using Kind = LlmFailure::Kind;
     LlmFailure f;
     const bool flex = call.serviceTier == ServiceTier::Flex;
-    f.httpStatus = response.kind == LlmResponse::Kind::HttpError && response.httpStatus ? response.httpStatus
-                                                                                         : result.status;
+    f.httpStatus
+        = response.kind == LlmResponse::Kind::HttpError && response.httpStatus ? response.httpStatus : result.status;
     if (result.timedOut) {
         f.kind = flex ? Kind::FlexBusy : Kind::Unreachable;
         f.retryable = true;
         f.status = u"timeout"_s;
-        f.message = (flex ? tr("%1 did not answer at the flex tier within %2 s") : tr("%1 did not answer within %2 s"))
+        f.message = (flex ? QCoreApplication::translate("LlmFailures", "%1 did not answer at the flex tier within %2 s")
+                          : QCoreApplication::translate("LlmFailures", "%1 did not answer within %2 s"))
                         .arg(providerName)
                         .arg(call.timeoutMs / 1000);
         return f;
@@ -159,7 +154,8 @@ LlmFailure LlmFailures::classify(const QString &providerName, const HttpResult &
         f.kind = Kind::Unreachable;
         f.retryable = transportRetryable(result.networkError);
         f.status = u"http_error"_s;
-        f.message = tr("%1 could not be reached: %2").arg(providerName, result.errorString);
+        f.message = QCoreApplication::translate("LlmFailures", "%1 could not be reached: %2")
+                        .arg(providerName, result.errorString);
         return f;
     }
     if (!result.isSuccess() || response.kind == LlmResponse::Kind::HttpError) {

@@ -9,11 +9,6 @@
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("BatchOutcome", text);
-}
-
 Score row(const QString &id, ScoreStage stage, ScoreStatus status, const QString &reason = {})
 {
     Score s;
@@ -38,7 +33,10 @@ BatchOutcome BatchOutcomes::fromTitleReply(const QStringList &ids, int round, co
     const qsizetype n = ids.size();
     if (reply.ok && round == 0 && n >= kSuspectBatch && reply.drop.size() == n) {
         out.again = ids;
-        out.problem = tr("the reply dropped %1 of %2 papers; asked again in halves").arg(reply.drop.size()).arg(n);
+        out.problem
+            = QCoreApplication::translate("BatchOutcomes", "the reply dropped %1 of %2 papers; asked again in halves")
+                  .arg(reply.drop.size())
+                  .arg(n);
         return out;
     }
     if (reply.ok) {
@@ -46,7 +44,9 @@ BatchOutcome BatchOutcomes::fromTitleReply(const QStringList &ids, int round, co
         for (const QString &id : ids) {
             const bool dropped = drop.contains(id);
             out.rows.append(row(id, ScoreStage::TitleFilter, dropped ? ScoreStatus::Dropped : ScoreStatus::Kept,
-                                dropped ? tr("the title pre-filter found it outside the criteria") : QString()));
+                dropped
+                    ? QCoreApplication::translate("BatchOutcomes", "the title pre-filter found it outside the criteria")
+                    : QString()));
         }
         return out;
     }
@@ -77,13 +77,14 @@ BatchOutcome BatchOutcomes::fromAbstractReply(const QStringList &ids, int round,
     out.problem = reply.problems.join(u"; "_s);
     if (truncated)
         out.problem = (out.problem.isEmpty() ? QString() : out.problem + u"; "_s)
-                      + tr("the answer was cut off at the output limit");
+            + QCoreApplication::translate("BatchOutcomes", "the answer was cut off at the output limit");
     if (round == 0) {
         out.again = reply.missing;
     } else {
         for (const QString &id : reply.missing)
             out.rows.append(row(id, ScoreStage::Abstract, ScoreStatus::Unscored,
-                                tr("asked twice, no usable answer: %1").arg(reply.whyMissing.value(id))));
+                QCoreApplication::translate("BatchOutcomes", "asked twice, no usable answer: %1")
+                    .arg(reply.whyMissing.value(id))));
     }
     return out;
 }

@@ -5,9 +5,8 @@
 #include "net/httpclient.h"
 #include "net/retrypolicy.h"
 
-#include <QCoreApplication>
-
 #include <algorithm>
+#include <QCoreApplication>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -24,14 +23,10 @@ qint64 delayFor(const LlmFailure &failure, const HttpResult &result, int attempt
     return retry.delayMs(attempt, plain);
 }
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("FailurePolicy", text, nullptr, n);
-}
 } // namespace
 
-FailureDecision FailurePolicy::decide(const LlmFailure &failure, const HttpResult &result, const FailedBatch &batch,
-                                      const RetryPolicy &retry)
+FailureDecision FailurePolicy::decide(
+    const LlmFailure &failure, const HttpResult &result, const FailedBatch &batch, const RetryPolicy &retry)
 {
     using Kind = LlmFailure::Kind;
     using Action = FailureDecision::Action;
@@ -45,7 +40,8 @@ FailureDecision FailurePolicy::decide(const LlmFailure &failure, const HttpResul
     if (!batch.stopping && wait > kMaxWaitMs && (failure.retryable || failure.kind == Kind::FlexBusy)) {
         d.action = Action::GiveUp;
         d.runLevel = true;
-        d.reason = tr("the provider asks to wait %1 s").arg((wait + 999) / 1000);
+        d.reason
+            = QCoreApplication::translate("FailurePolicy", "the provider asks to wait %1 s").arg((wait + 999) / 1000);
         d.runError = failure.message + u"; "_s + d.reason;
         return d;
     }
@@ -78,7 +74,10 @@ FailureDecision FailurePolicy::decide(const LlmFailure &failure, const HttpResul
     d.runLevel = failure.isRunLevel();
     // A title batch gets no row: a 'kept' stored from a failure would skip the pre-filter on every
     // later run. Its papers go on to the abstract stage only when the provider answered (content).
+    // (The text keeps SelectionRun's translation context, where it was translated before the split.)
     if (!batch.title)
-        d.reason = tr("no answer after %n attempt(s): %1", batch.attempt).arg(failure.message);
+        d.reason
+            = QCoreApplication::translate("SelectionRun", "no answer after %n attempt(s): %1", nullptr, batch.attempt)
+                  .arg(failure.message);
     return d;
 }
