@@ -185,6 +185,25 @@
     </message>
 </context>
 <context>
+    <name>BatchOutcomes</name>
+    <message>
+        <source>the reply dropped %1 of %2 papers; asked again in halves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the title pre-filter found it outside the criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer was cut off at the output limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asked twice, no usable answer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CatchUpFetcher</name>
     <message>
         <source>Cancelled.</source>
@@ -735,6 +754,13 @@ LLM cost %5 over %n run(s)</source>
     </message>
 </context>
 <context>
+    <name>FailurePolicy</name>
+    <message>
+        <source>the provider asks to wait %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FetchCommand</name>
     <message>
         <source>cannot open the database: %1</source>
@@ -938,6 +964,21 @@ LLM cost %5 over %n run(s)</source>
     </message>
     <message>
         <source>%1 answered with HTTP status %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LlmFailures</name>
+    <message>
+        <source>%1 did not answer at the flex tier within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be reached: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2292,6 +2333,17 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     </message>
 </context>
 <context>
+    <name>SelectionLedger</name>
+    <message>
+        <source>Cannot read the papers from the database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read earlier answers; nothing was sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SelectionRun</name>
     <message>
         <source>cancelled</source>
@@ -2310,50 +2362,7 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot read the papers from the database: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the budget of $%1 was reached</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the title pre-filter found it outside the criteria</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>kept: the pre-filter&apos;s reply was unusable twice (%1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the answer was cut off at the output limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>asked twice, no usable answer: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 did not answer at the flex tier within %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 did not answer within %2 s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 could not be reached: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>no answer after %n attempt(s): %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>kept: the pre-filter failed (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2367,6 +2376,20 @@ Leave the demo day and open your own library? The demo is not copied into it.</s
     <message>
         <source>not sent: %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n paper(s) asked again in %2 s (attempt %3 of %4)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>no answer after %n attempt(s): %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

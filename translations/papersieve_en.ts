@@ -187,6 +187,13 @@ LLM cost %5 over %n runs</numerusform>
 <context>
     <name>SelectionRun</name>
     <message numerus="yes">
+        <source>%1; %n paper(s) asked again in %2 s (attempt %3 of %4)</source>
+        <translation>
+            <numerusform>%1; %n paper asked again in %2 s (attempt %3 of %4)</numerusform>
+            <numerusform>%1; %n papers asked again in %2 s (attempt %3 of %4)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>no answer after %n attempt(s): %1</source>
         <translation>
             <numerusform>no answer after %n attempt: %1</numerusform>

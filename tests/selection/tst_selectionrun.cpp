@@ -706,12 +706,9 @@ void TestSelectionRun::unusableTitleRepliesKeepThePapers()
     QCOMPARE(server.callCount(Stage::Title), 3); // once, then again in halves
     QCOMPARE(s->titleDropped, 0);
     QCOMPARE(s->scored, 8); // in doubt, the abstract stage decides
-    const auto titles = fx.scores(u"title"_s);
-    QCOMPARE(titles.size(), 8);
-    for (const Score &t : titles) {
-        QCOMPARE(t.status, ScoreStatus::Kept);
-        QVERIFY2(t.reason.contains(u"unusable"_s), qPrintable(t.reason));
-    }
+    QVERIFY(s->error.isEmpty()); // a bad reply concerns its papers, not the run
+    // Nothing is stored as 'kept' from a reply that was not an answer: the next run asks the pre-filter again.
+    QCOMPARE(fx.scores(u"title"_s).size(), 0);
 }
 
 void TestSelectionRun::exhaustedRetriesLeaveUnscoredWithReason()
@@ -721,29 +718,28 @@ void TestSelectionRun::exhaustedRetriesLeaveUnscoredWithReason()
     const QList<Paper> papers = fx.addPapers(4);
     FakeLlmServer server;
     QVERIFY(server.listen());
-    server.registerPapers(papers);
     server.setFaultRule([](const FakeLlmCall &) { return Fault::ServerError; });
     SelectionConfig config = SelectionFixture::configFor(server, u"gemini"_s);
+    config.titleFilter = false;
     config.abstractBatchSize = 4;
     SelectionRun run(fx.db(), m_http, m_prices, config);
     run.setRetryPolicy(SelectionFixture::fastRetry());
     const auto s = SelectionFixture::runToEnd(run, 0, SelectionFixture::ids(papers));
     QVERIFY(s);
-    QVERIFY(s->error.isEmpty()); // not fatal: the papers say why
-    QCOMPARE(server.callCount(Stage::Title), 4);    // 4 attempts, then the pre-filter keeps them
     QCOMPARE(server.callCount(Stage::Abstract), 4); // 4 attempts, then unscored
-    QCOMPARE(s->requests, 8);
-    QCOMPARE(s->retries, 6);
+    QCOMPARE(s->requests, 4);
+    QCOMPARE(s->retries, 3);
     QCOMPARE(s->unscored, 4);
+    // 5xx after every retry is the provider's failure, not the papers': the run says so.
+    QCOMPARE(s->failure, RunFailureKind::ProviderUnavailable);
+    QVERIFY2(s->error.contains(u"500"_s), qPrintable(s->error));
     const auto abstracts = fx.scores(u"abstract"_s);
     QCOMPARE(abstracts.size(), 4);
     for (const Score &a : abstracts) {
         QCOMPARE(a.status, ScoreStatus::Unscored);
         QVERIFY2(a.reason.contains(u"4 attempt"_s) && a.reason.contains(u"500"_s), qPrintable(a.reason));
     }
-    for (const Score &t : fx.scores(u"title"_s))
-        QVERIFY2(t.reason.contains(u"pre-filter failed"_s), qPrintable(t.reason));
-    QCOMPARE(fx.count(u"SELECT COUNT(*) FROM llm_requests WHERE status = 'http_error' AND http_status = 500"_s), 8);
+    QCOMPARE(fx.count(u"SELECT COUNT(*) FROM llm_requests WHERE status = 'http_error' AND http_status = 500"_s), 4);
 }
 
 QTEST_GUILESS_MAIN(TestSelectionRun)

@@ -13,6 +13,8 @@
 #include <QSqlQuery>
 #include <QtTest>
 
+#include <cmath>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -53,6 +55,7 @@ private slots:
     void requestsKeepTheirServiceTier();
     void requestsWrittenBeforeTiersReadAsStandard();
     void rollbackLeavesNothing();
+    void readErrorsAreNotEmptyAnswers();
 };
 
 void TestSelectionStorage::criteriaVersions()
@@ -87,20 +90,20 @@ void TestSelectionStorage::scoresKeepRealAnswers()
     Score unscored = score(ids[0], criteria, ScoreStatus::Unscored);
     unscored.reason = u"the reply did not score it"_s;
     QVERIFY2(repo.save({score(ids[1], criteria, ScoreStatus::Scored, 9, 8), unscored}, 0, 0, &error), qPrintable(error));
-    auto existing = repo.existing(criteria, u"gpt-5"_s, ScoreStage::Abstract, ids);
+    auto existing = repo.existing(criteria, u"gpt-5"_s, ScoreStage::Abstract, ids).value();
     QCOMPARE(existing.size(), 2);
     QCOMPARE(existing.value(ids[0]).reason, u"the reply did not score it"_s);
     QCOMPARE(existing.value(ids[1]).relevance, 9);
 
     // An unscored row is replaced by a later answer; a real answer is never overwritten.
     QVERIFY(repo.save({score(ids[0], criteria, ScoreStatus::Scored, 5, 4), score(ids[1], criteria, ScoreStatus::Scored, 1, 1)}, 0, 0));
-    existing = repo.existing(criteria, u"gpt-5"_s, ScoreStage::Abstract, ids);
+    existing = repo.existing(criteria, u"gpt-5"_s, ScoreStage::Abstract, ids).value();
     QCOMPARE(existing.value(ids[0]).status, ScoreStatus::Scored);
     QCOMPARE(existing.value(ids[0]).relevance, 5);
     QCOMPARE(existing.value(ids[1]).relevance, 9);
     // Other model, other stage: separate.
-    QVERIFY(repo.existing(criteria, u"gpt-5-mini"_s, ScoreStage::Abstract, ids).isEmpty());
-    QVERIFY(repo.existing(criteria, u"gpt-5"_s, ScoreStage::TitleFilter, ids).isEmpty());
+    QVERIFY(repo.existing(criteria, u"gpt-5-mini"_s, ScoreStage::Abstract, ids)->isEmpty());
+    QVERIFY(repo.existing(criteria, u"gpt-5"_s, ScoreStage::TitleFilter, ids)->isEmpty());
     // A paper not in the database is an error, with its id in the message.
     QVERIFY(!repo.save({score(u"2510.99999"_s, criteria, ScoreStatus::Scored, 5, 5)}, 0, 0, &error));
     QVERIFY(error.contains(u"2510.99999"_s));
@@ -108,9 +111,9 @@ void TestSelectionStorage::scoresKeepRealAnswers()
     QList<Paper> v2 = {papers[2]};
     v2[0].version = 2;
     QVERIFY(repo.save({score(ids[2], criteria, ScoreStatus::Scored, 7, 7, 1)}, 0, 0));
-    QVERIFY(repo.existing(criteria, u"gpt-5"_s, ScoreStage::Abstract, {ids[2]}).contains(ids[2]));
+    QVERIFY(repo.existing(criteria, u"gpt-5"_s, ScoreStage::Abstract, {ids[2]})->contains(ids[2]));
     QVERIFY(fx.store(v2));
-    QVERIFY(!repo.existing(criteria, u"gpt-5"_s, ScoreStage::Abstract, {ids[2]}).contains(ids[2]));
+    QVERIFY(!repo.existing(criteria, u"gpt-5"_s, ScoreStage::Abstract, {ids[2]})->contains(ids[2]));
     QCOMPARE(fx.count(u"SELECT COUNT(*) FROM scores WHERE paper_version = 1"_s), 3); // kept, not deleted
     // Round trip of names.
     for (ScoreStage s : {ScoreStage::AuthorMatch, ScoreStage::HIndex, ScoreStage::TitleFilter, ScoreStage::Abstract})
@@ -242,6 +245,43 @@ void TestSelectionStorage::rollbackLeavesNothing()
     }
     QCOMPARE(fx.count(u"SELECT COUNT(*) FROM llm_requests"_s), 0);
     QCOMPARE(fx.count(u"SELECT COUNT(*) FROM scores"_s), 0);
+}
+
+// M3: a look-up that fails must not read as "no earlier answers" (every paper would be paid again) nor a
+// cost query as "nothing spent" (the budget would fail open). The tables are dropped through a second
+// connection, as another process could, so the failure is SQLite's own.
+void TestSelectionStorage::readErrorsAreNotEmptyAnswers()
+{
+    SelectionFixture fx;
+    QVERIFY(fx.open());
+    const QList<Paper> papers = fx.addPapers(2);
+    const qint64 criteria = CriteriaRepository(fx.db()).saveIfNew(Criteria::defaults());
+    ScoreRepository scores(fx.db());
+    QVERIFY(scores.save({score(papers[0].arxivId, criteria, ScoreStatus::Scored, 9, 8)}, 0, 0));
+    QVERIFY(scores.existing(criteria, u"gpt-5"_s, ScoreStage::Abstract, SelectionFixture::ids(papers)).has_value());
+    LlmRequestRepository requests(fx.db());
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    bool ok = false;
+    QCOMPARE(requests.costBetween(now.addDays(-1), now.addDays(1), &ok), 0.0);
+    QVERIFY(ok);
+    {
+        QSqlDatabase other = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"saboteur"_s);
+        other.setDatabaseName(fx.db().filePath());
+        QVERIFY(other.open());
+        QSqlQuery q(other);
+        QVERIFY2(q.exec(u"PRAGMA foreign_keys = OFF"_s), qPrintable(q.lastError().text()));
+        QVERIFY2(q.exec(u"DROP TABLE scores"_s), qPrintable(q.lastError().text()));
+        QVERIFY2(q.exec(u"DROP TABLE llm_requests"_s), qPrintable(q.lastError().text()));
+        other.close();
+    }
+    QSqlDatabase::removeDatabase(u"saboteur"_s);
+    QVERIFY(!scores.existing(criteria, u"gpt-5"_s, ScoreStage::Abstract, SelectionFixture::ids(papers)));
+    QVERIFY(!scores.errorString().isEmpty());
+    bool read = true;
+    scores.forPapers(criteria, u"gpt-5"_s, SelectionFixture::ids(papers), &read);
+    QVERIFY(!read);
+    QVERIFY(std::isinf(requests.costBetween(now.addDays(-1), now.addDays(1), &ok)));
+    QVERIFY(!ok);
 }
 
 QTEST_GUILESS_MAIN(TestSelectionStorage)

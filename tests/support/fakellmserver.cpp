@@ -364,7 +364,7 @@ FakeResponse FakeLlmServer::errorResponse(const QString &provider, Fault fault) 
 {
     FakeResponse r;
     r.delayMs = m_latencyMs;
-    const QByteArray retryAfter = QByteArray::number(m_retryAfterSeconds);
+    const QByteArray retryAfter = m_retryAfterText.isEmpty() ? QByteArray::number(m_retryAfterSeconds) : m_retryAfterText;
     if (provider == u"openai") {
         auto body = [](const QString &message, const QString &type, const QJsonValue &code) {
             return compact(QJsonObject{{u"error"_s, QJsonObject{{u"message"_s, message}, {u"type"_s, type},
@@ -397,6 +397,17 @@ FakeResponse FakeLlmServer::errorResponse(const QString &provider, Fault fault) 
                                         u"invalid_request_error"_s, u"context_length_exceeded"_s),
                                    400);
             break;
+        case Fault::ModelNotFound:
+            // Wording of OpenAI's 404 (testdata/llm/openai_404_model_not_found.json).
+            r = FakeResponse::json(body(u"The model `gpt-5-typo` does not exist or you do not have access to it."_s,
+                                        u"invalid_request_error"_s, u"model_not_found"_s),
+                                   404);
+            break;
+        case Fault::BadParameter:
+            r = FakeResponse::json(body(u"Unsupported parameter: 'foo' is not supported with this model."_s,
+                                        u"invalid_request_error"_s, u"unsupported_parameter"_s),
+                                   400);
+            break;
         case Fault::Unauthorized:
             r = FakeResponse::json(body(u"Incorrect API key provided: sk-fake****. You can find your API key at "
                                         "https://platform.openai.com/account/api-keys."_s,
@@ -427,6 +438,12 @@ FakeResponse FakeLlmServer::errorResponse(const QString &provider, Fault fault) 
         case Fault::Unauthorized:
             r = FakeResponse::json(body(u"authentication_error"_s, u"invalid x-api-key"_s), 401);
             break;
+        case Fault::ModelNotFound:
+            r = FakeResponse::json(body(u"not_found_error"_s, u"model: claude-typo"_s), 404);
+            break;
+        case Fault::BadParameter:
+            r = FakeResponse::json(body(u"invalid_request_error"_s, u"foo: Extra inputs are not permitted"_s), 400);
+            break;
         case Fault::ContextTooLong:
             r = FakeResponse::json(body(u"invalid_request_error"_s, u"prompt is too long: 207165 tokens > 200000 maximum"_s), 400);
             break;
@@ -447,7 +464,7 @@ FakeResponse FakeLlmServer::errorResponse(const QString &provider, Fault fault) 
                 body(429, u"RESOURCE_EXHAUSTED"_s,
                      u"You exceeded your current quota, please check your plan and billing details."_s,
                      QJsonArray{QJsonObject{{u"@type"_s, u"type.googleapis.com/google.rpc.RetryInfo"_s},
-                                            {u"retryDelay"_s, u"%1s"_s.arg(m_retryAfterSeconds)}}}),
+                                            {u"retryDelay"_s, QJsonValue(QString::fromLatin1(retryAfter) + u"s"_s)}}}),
                 429);
             break;
         case Fault::Overloaded:
@@ -455,6 +472,14 @@ FakeResponse FakeLlmServer::errorResponse(const QString &provider, Fault fault) 
             break;
         case Fault::Unauthorized:
             r = FakeResponse::json(body(400, u"INVALID_ARGUMENT"_s, u"API key not valid. Please pass a valid API key."_s), 400);
+            break;
+        case Fault::ModelNotFound:
+            r = FakeResponse::json(body(404, u"NOT_FOUND"_s, u"Requested entity was not found."_s), 404);
+            break;
+        case Fault::BadParameter:
+            r = FakeResponse::json(body(400, u"INVALID_ARGUMENT"_s,
+                                        u"Invalid JSON payload received. Unknown name \"foo\": Cannot find field."_s),
+                                   400);
             break;
         case Fault::ContextTooLong:
             r = FakeResponse::json(body(400, u"INVALID_ARGUMENT"_s,
@@ -541,6 +566,8 @@ FakeResponse FakeLlmServer::handleOpenAi(const FakeRequest &request)
     case Fault::Overloaded:
     case Fault::Unauthorized:
     case Fault::ContextTooLong:
+    case Fault::ModelNotFound:
+    case Fault::BadParameter:
         return finish(call, errorResponse(call.provider, fault));
     case Fault::Stall: {
         FakeResponse r;
@@ -639,6 +666,8 @@ FakeResponse FakeLlmServer::handleAnthropic(const FakeRequest &request)
     case Fault::Overloaded:
     case Fault::Unauthorized:
     case Fault::ContextTooLong:
+    case Fault::ModelNotFound:
+    case Fault::BadParameter:
         return finish(call, errorResponse(call.provider, fault));
     case Fault::Stall: {
         FakeResponse r;
@@ -725,6 +754,8 @@ FakeResponse FakeLlmServer::handleGemini(const FakeRequest &request)
     case Fault::Overloaded:
     case Fault::Unauthorized:
     case Fault::ContextTooLong:
+    case Fault::ModelNotFound:
+    case Fault::BadParameter:
         return finish(call, errorResponse(call.provider, fault));
     case Fault::Stall: {
         FakeResponse r;

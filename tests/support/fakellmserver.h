@@ -93,6 +93,8 @@ public:
         Unauthorized,    // 401 invalid API key
         FlexUnavailable, // OpenAI flex tier out of capacity: 429 "resource unavailable" (applies to flex requests only)
         ContextTooLong,  // 400: the prompt is over the model's context window (each provider's own words)
+        ModelNotFound,   // 404: the model does not exist (OpenAI model_not_found, Anthropic not_found_error, Gemini NOT_FOUND)
+        BadParameter,    // 400: a parameter the API does not accept (not about size or the key)
     };
     enum class ReplyStyle { JsonLines, JsonArray, CodeFence, ProseAround, StringNumbers };
     using Stage = FakeLlmCall::Stage;
@@ -121,6 +123,9 @@ public:
     void setLatencyMs(int ms) { m_latencyMs = ms; }
     void setReplyStyle(ReplyStyle style) { m_style = style; }
     void setRetryAfterSeconds(int seconds) { m_retryAfterSeconds = seconds; }
+    // Any text for the Retry-After header and Gemini's retryDelay (without the "s"), e.g. "4294967296";
+    // empty: retryAfterSeconds().
+    void setRetryAfterText(const QByteArray &text) { m_retryAfterText = text; }
     int retryAfterSeconds() const { return m_retryAfterSeconds; }
     // Reasoning tokens the model "spends" per paper in a batch (billed as completion).
     void setReasoningTokensPerPaper(int tokens) { m_reasoningPerPaper = tokens; }
@@ -186,6 +191,7 @@ private:
     QList<Cached> m_cache;
     int m_latencyMs = 0;
     int m_retryAfterSeconds = 1;
+    QByteArray m_retryAfterText;
     int m_reasoningPerPaper = 0;
     ReplyStyle m_style = ReplyStyle::JsonLines;
     QString m_expectedKey;

@@ -1,21 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "domain/llmusage.h"
-#include "domain/paper.h"
 #include "domain/runstage.h"
-#include "domain/score.h"
 #include "llm/llmprompt.h"
 #include "llm/llmprovider.h"
-#include "llm/llmresponse.h"
 #include "net/httpclient.h"
 #include "net/retrypolicy.h"
 #include "selectionconfig.h"
+#include "selectionledger.h"
+#include "selectionpapers.h"
 #include "selectionsummary.h"
 
 #include <QDateTime>
-#include <QHash>
-#include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -23,18 +19,18 @@
 #include <memory>
 
 class Database;
+struct LlmFailure;
+struct LlmResponse;
 class LlmProvider;
 class PricingTable;
 class QTimer;
 
-// THE selection engine: the title pre-filter (optional) then abstract scoring, in batches, requests
-// running concurrently (config.concurrency), 429 Retry-After and 5xx/timeout backoff with jitter
-// (RetryPolicy), cancellable at any moment. Each reply's scores and its token usage are committed in
-// one transaction the moment the reply arrives, so a cancelled, crashed or killed run resumes where it
-// stopped: papers already answered for the same criteria version + model (+ paper version) are never
-// sent again. Papers missing from a reply are asked again once in a smaller batch; what still fails is
-// stored as 'unscored' with the reason. A budget stops sending once the next request could exceed it.
-// Lives on the calling thread (its database connection is that thread's).
+// THE selection engine: the title pre-filter (optional) then abstract scoring, in batches sent
+// concurrently (config.concurrency), cancellable at any moment. It schedules; what a batch sends
+// (BatchRequests), what a reply means (BatchOutcomes), what a failure calls for (FailurePolicy) and
+// what is stored (SelectionLedger: each reply in one transaction as it arrives, so a run resumes where
+// it stopped and pays once) live in their own files. A budget stops sending once the next request
+// could exceed it. Lives on the calling thread (its database connection is that thread's).
 class SelectionRun final : public QObject
 {
     Q_OBJECT
@@ -57,21 +53,15 @@ public:
 signals:
     void progress(RunStage stage, int done, int total); // PreFilter, Scoring
     void finished(const SelectionSummary &summary);
+    // Something the user should see while the run goes on: every retry and its wait, a wait not honoured.
+    void notice(const QString &text);
 
 private:
     enum class Stage { Title, Abstract };
-    enum class State { Pending, Kept, Dropped, Scored, Unscored };
-    struct Item
-    {
-        Paper paper;
-        State state = State::Pending;
-        int relevance = 0;
-        int novelty = 0;
-    };
     struct Batch
     {
         Stage stage = Stage::Title;
-        QList<int> items;  // indexes into m_items
+        QList<int> items;  // indexes into m_papers
         int round = 0;     // 0: first ask; 1: asked again (missing papers, unusable reply)
         int attempt = 0;   // HTTP attempts so far
         double estimateUsd = 0;
@@ -94,30 +84,22 @@ private:
     void onHttpDone(const BatchPtr &batch, const HttpResult &result);
     void handleAnswer(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response);
     void handleFailure(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response);
-    void retryLater(const BatchPtr &batch, const HttpResult &result);
-    // A flex request the provider refused or left unanswered: the batch goes on at the standard tier.
-    // status and error are handleFailure's words for the failure; httpStatus the provider's status.
-    bool leaveFlex(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response, int httpStatus,
-                   const QString &status, const QString &error);
+    void retryLater(const BatchPtr &batch, qint64 delayMs, const QString &why);
+    void noteRunFailure(const LlmFailure &failure, const QString &error); // keeps the first cause
     void setTier(Batch &batch, ServiceTier tier) const;
     void reask(const BatchPtr &batch, const QList<int> &items);
     // Stores the request row and the given scores in one transaction; false stops the run.
     // Priced at the tier the response names (the requested one when it names none).
     bool commit(const BatchPtr &batch, const QString &status, int httpStatus, const QString &error,
                 const LlmResponse &response, qint64 latencyMs, QList<Score> scores);
-    Score scoreFor(int item, ScoreStage stage, ScoreStatus status, const QString &reason = {}) const;
-    void markUnscored(const QList<int> &items, const QString &reason, QList<Score> *rows);
     void stopSending(const QString &reason);
     void done(const BatchPtr &batch);
     void maybeFinish();
     void finish();
     void abortAll();
-    int answerBudget(const Batch &batch) const;
-    QList<Paper> papersOf(const Batch &batch) const;
-    QStringList idsOf(const Batch &batch) const;
     void emitProgress();
 
-    Database &m_db;
+    SelectionLedger m_ledger;
     HttpClient &m_http;
     const PricingTable &m_prices;
     SelectionConfig m_config;
@@ -134,11 +116,13 @@ private:
     bool m_stopSending = false;
     QString m_stopReason;
     Stage m_stage = Stage::Title;
-    QList<Item> m_items;
+    SelectionPapers m_papers;
     QList<BatchPtr> m_pending;
     QList<BatchPtr> m_inFlight; // sent or waiting to be retried
     BatchPtr m_warmUp;          // the stage's first request, alone in flight until it is answered
     bool m_warmUpDue = false;   // the next batch sent becomes m_warmUp
+    static constexpr int kFailedBatchesInARow = 3; // the circuit breaker's limit
+    int m_failedInARow = 0;
     int m_stageTotal = 0;
     int m_stageDone = 0;
     int m_missingFromDb = 0;

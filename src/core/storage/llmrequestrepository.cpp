@@ -7,6 +7,8 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <limits>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace {
@@ -112,13 +114,19 @@ QList<LlmModelTotals> LlmRequestRepository::totalsForRun(qint64 runId)
     return out;
 }
 
-double LlmRequestRepository::costBetween(const QDateTime &fromUtc, const QDateTime &toUtc)
+double LlmRequestRepository::costBetween(const QDateTime &fromUtc, const QDateTime &toUtc, bool *ok)
 {
+    if (ok)
+        *ok = false;
     QSqlQuery q(m_db.connection());
     q.prepare(u"SELECT COALESCE(SUM(cost_usd), 0) FROM llm_requests WHERE started >= ? AND started < ?"_s);
     q.addBindValue(fromUtc.toUTC().toString(Qt::ISODateWithMs));
     q.addBindValue(toUtc.toUTC().toString(Qt::ISODateWithMs));
-    if (!q.exec() || !q.next())
-        return 0;
+    if (!q.exec() || !q.next()) {
+        qWarning("cannot read what was spent: %s", qPrintable(q.lastError().text()));
+        return std::numeric_limits<double>::infinity();
+    }
+    if (ok)
+        *ok = true;
     return q.value(0).toDouble();
 }

@@ -50,8 +50,10 @@ public:
     // Per model and service tier, in first-use order: the digest's "| [model] | Prompt | Completion |
     // Total |" table prices each tier at its own rates.
     QList<LlmModelTotals> totalsForRun(qint64 runId);
-    // Spent on requests started in [fromUtc, toUtc): what a per-day budget has left.
-    double costBetween(const QDateTime &fromUtc, const QDateTime &toUtc);
+    // Spent on requests started in [fromUtc, toUtc): what a per-day budget has left. When the database
+    // cannot be read, *ok is false and the result is +infinity, so a budget check that ignores *ok
+    // still fails closed (nothing is sent) instead of reading 0 as "nothing spent".
+    double costBetween(const QDateTime &fromUtc, const QDateTime &toUtc, bool *ok = nullptr);
 
 private:
     Database &m_db;

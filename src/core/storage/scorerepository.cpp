@@ -129,8 +129,10 @@ bool ScoreRepository::save(const QList<Score> &scores, qint64 runId, qint64 requ
 }
 
 QList<Score> ScoreRepository::query(qint64 criteriaId, const QString &model, const std::optional<ScoreStage> &stage,
-                                    const QStringList &arxivIds)
+                                    const QStringList &arxivIds, bool *ok)
 {
+    if (ok)
+        *ok = true;
     QList<Score> out;
     QSqlDatabase db = m_db.connection();
     for (qsizetype start = 0; start < arxivIds.size(); start += kChunk) {
@@ -149,8 +151,11 @@ QList<Score> ScoreRepository::query(qint64 criteriaId, const QString &model, con
         for (const QString &id : chunk)
             q.addBindValue(id);
         if (!q.exec()) {
-            qWarning("score look-up failed: %s", qPrintable(q.lastError().text()));
-            continue;
+            m_error = q.lastError().text();
+            qWarning("score look-up failed: %s", qPrintable(m_error));
+            if (ok)
+                *ok = false;
+            return {};
         }
         while (q.next()) {
             Score s;
@@ -166,20 +171,30 @@ QList<Score> ScoreRepository::query(qint64 criteriaId, const QString &model, con
             s.reason = q.value(7).toString();
             out.append(s);
         }
+        if (q.lastError().isValid()) { // a page that fails to read part-way through the rows
+            m_error = q.lastError().text();
+            if (ok)
+                *ok = false;
+            return {};
+        }
     }
     return out;
 }
 
-QHash<QString, Score> ScoreRepository::existing(qint64 criteriaId, const QString &model, ScoreStage stage,
-                                                const QStringList &arxivIds)
+std::optional<QHash<QString, Score>> ScoreRepository::existing(qint64 criteriaId, const QString &model,
+                                                               ScoreStage stage, const QStringList &arxivIds)
 {
+    bool ok = false;
+    const QList<Score> rows = query(criteriaId, model, stage, arxivIds, &ok);
+    if (!ok)
+        return std::nullopt;
     QHash<QString, Score> out;
-    for (const Score &s : query(criteriaId, model, stage, arxivIds))
+    for (const Score &s : rows)
         out.insert(s.arxivId, s);
     return out;
 }
 
-QList<Score> ScoreRepository::forPapers(qint64 criteriaId, const QString &model, const QStringList &arxivIds)
+QList<Score> ScoreRepository::forPapers(qint64 criteriaId, const QString &model, const QStringList &arxivIds, bool *ok)
 {
-    return query(criteriaId, model, std::nullopt, arxivIds);
+    return query(criteriaId, model, std::nullopt, arxivIds, ok);
 }
