@@ -981,6 +981,10 @@ LLM cost %5 over %n run(s)</source>
         <source>%1 could not be reached: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LlmProvider</name>

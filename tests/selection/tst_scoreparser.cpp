@@ -107,14 +107,14 @@ void TestScoreParser::rejectsWhatIsWrong()
     QVERIFY(f.whyMissing.value(u"2510.04871"_s).contains(u"not a number"_s));
 
     // Numbers beyond int (found by fuzz/targets/fuzz_scoreparser.cpp under UBSan: converting 1e10 to int
-    // was undefined) are out of range, reported at int's limits, never wrapped into some other score.
+    // was undefined) are out of range, named as the reply wrote them, never wrapped into some other score.
     const AbstractReply h = ScoreParser::parseAbstractReply(
         uR"({"ARXIVID": "2510.05064", "RELEVANCE": 1e10, "NOVELTY": 8} {"ARXIVID": "2510.04871", "RELEVANCE": "99999999999", "NOVELTY": 2}
 {"ARXIVID": "2510.03400", "RELEVANCE": 7, "NOVELTY": -1e300})"_s, kBatch);
     QVERIFY(h.scores.isEmpty());
-    QCOMPARE(h.whyMissing.value(u"2510.05064"_s), u"scores 2147483647/8 are outside 1-10"_s);
-    QCOMPARE(h.whyMissing.value(u"2510.04871"_s), u"scores 2147483647/2 are outside 1-10"_s);
-    QCOMPARE(h.whyMissing.value(u"2510.03400"_s), u"scores 7/-2147483648 are outside 1-10"_s);
+    for (const QString id : {u"2510.05064"_s, u"2510.04871"_s, u"2510.03400"_s})
+        QVERIFY2(h.whyMissing.value(id).contains(u"outside 1-10"_s), qPrintable(id + u": "_s + h.whyMissing.value(id)));
+    QVERIFY(h.whyMissing.value(u"2510.05064"_s).contains(u"10000000000"_s));
 }
 
 void TestScoreParser::proseAndNothing()

@@ -266,8 +266,12 @@ int DailyRun::stillToAnswer(const QStringList &ids, const QString &model)
     // Same rule as SelectionRun's resume: a paper with an abstract score, or dropped by the title
     // pre-filter, for this criteria version and model is not sent again.
     ScoreRepository scores(m_db);
-    const QHash<QString, Score> abstracts = scores.existing(m_criteriaId, model, ScoreStage::Abstract, ids);
-    const QHash<QString, Score> titles = scores.existing(m_criteriaId, model, ScoreStage::TitleFilter, ids);
+    // A read error counts every paper as still to answer: the estimate errs high, and the selection
+    // itself then stops before sending anything (it cannot read earlier answers either).
+    const QHash<QString, Score> abstracts =
+        scores.existing(m_criteriaId, model, ScoreStage::Abstract, ids).value_or(QHash<QString, Score>());
+    const QHash<QString, Score> titles =
+        scores.existing(m_criteriaId, model, ScoreStage::TitleFilter, ids).value_or(QHash<QString, Score>());
     int n = 0;
     for (const QString &id : ids) {
         const auto a = abstracts.constFind(id);
@@ -317,6 +321,7 @@ void DailyRun::sendSelection()
     m_selection = new SelectionRun(m_db, m_http, m_prices, config, this);
     m_selection->setRetryPolicy(m_retry);
     connect(m_selection, &SelectionRun::progress, this, &DailyRun::progress);
+    connect(m_selection, &SelectionRun::notice, this, &DailyRun::notice);
     connect(m_selection, &SelectionRun::finished, this, &DailyRun::onSelectionFinished);
     m_selection->start(m_summary.runId, ids);
 }

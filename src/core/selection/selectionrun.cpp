@@ -11,6 +11,7 @@
 #include "llm/llmproviders.h"
 #include "llm/pricingtable.h"
 #include "storage/llmrequestrepository.h"
+#include "text/secrets.h"
 
 #include <QTimer>
 
@@ -269,7 +270,10 @@ void SelectionRun::reask(const BatchPtr &batch, const QList<int> &items)
 void SelectionRun::handleFailure(const BatchPtr &batch, const HttpResult &result, const LlmResponse &response)
 {
     using Action = FailureDecision::Action;
-    const LlmFailure failure = LlmFailures::classify(m_provider->displayName(), result, response, batch->call);
+    LlmFailure failure = LlmFailures::classify(m_provider->displayName(), result, response, batch->call);
+    // A server may echo the key in its error (any format, not only the patterns redactSecrets knows):
+    // the message goes to the database, the digest and stderr, so the exact key is taken out first.
+    failure.message = Secrets::scrub(failure.message, {m_config.apiKey});
     const FailedBatch facts{batch->stage == Stage::Title, int(batch->items.size()), batch->round, batch->attempt,
                             batch->call.serviceTier == ServiceTier::Flex, m_stopSending};
     const FailureDecision decision = FailurePolicy::decide(failure, result, facts, m_retry);
@@ -383,7 +387,7 @@ bool SelectionRun::commit(const BatchPtr &batch, const QString &status, int http
     record.serviceTier = ServiceTiers::name(tier);
     record.status = status;
     record.httpStatus = httpStatus;
-    record.error = LlmErrorText::oneLine(LlmErrorText::redactSecrets(error), 500);
+    record.error = LlmErrorText::oneLine(Secrets::scrub(LlmErrorText::redactSecrets(error), {m_config.apiKey}), 500);
 
     QString dbError;
     if (!m_ledger.record(record, scores, &dbError)) {
