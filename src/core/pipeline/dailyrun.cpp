@@ -1,45 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dailyrun.h"
 
-#include "ingest/dayingest.h"
 #include "digest/digestbuilder.h"
+#include "ingest/dayingest.h"
 #include "llm/llmapikeys.h"
 #include "llm/llmproviders.h"
 #include "llm/pricingtable.h"
 #include "net/urlpolicy.h"
+#include "runbudget.h"
 #include "runconfig.h"
-#include "s2/followedauthor.h"
-#include "selection/costestimator.h"
+#include "runlock.h"
 #include "selection/selectionrun.h"
 #include "settings/appsettings.h"
 #include "settings/endpoints.h"
 #include "storage/criteriarepository.h"
 #include "storage/database.h"
-#include "storage/llmrequestrepository.h"
 #include "storage/runrepository.h"
-#include "storage/scorerepository.h"
 #include "text/secrets.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
-#include <QLockFile>
-#include <QTimeZone>
 #include <QTimer>
 
 #include <algorithm>
 #include <limits>
 
 using namespace Qt::Literals::StringLiterals;
-
-namespace {
-// A per-day budget is per local calendar day: what the user sees as "today".
-double spentToday(Database &db)
-{
-    const QDateTime midnight(QDate::currentDate(), QTime(0, 0), QTimeZone::systemTimeZone());
-    return LlmRequestRepository(db).costBetween(midnight.toUTC(), midnight.addDays(1).toUTC());
-}
-} // namespace
 
 DailyRun::DailyRun(Database &db, HttpClient &http, AppSettings &settings, const PricingTable &prices, QObject *parent)
     : QObject(parent)
@@ -114,12 +99,8 @@ void DailyRun::begin(QDate day, QStringList categories)
 
     // Semantic Scholar gets the S2 key (and the paper ids) whenever it is asked, not only for the
     // h-index stage: check its address before anything at all is sent.
-    AuthorStage::Config s2Use;
-    s2Use.authorMatch = m_runSettings.authorMatch;
-    s2Use.followed = FollowedAuthor::parseLines(m_settings.followedAuthors());
-    s2Use.hIndexFilter = m_runSettings.hIndexFilter;
-    if (AuthorStage::needsS2(s2Use)) {
-        if (const QString why = UrlPolicy::problemWith(Endpoints::resolve(m_settings).s2Api); !why.isEmpty()) {
+    if (const AuthorStage::Config s2Use = RunConfig::authorConfig(m_runSettings, m_settings); AuthorStage::needsS2(s2Use)) {
+        if (const QString why = UrlPolicy::problemWith(s2Use.s2BaseUrl); !why.isEmpty()) {
             fail(RunFailureKind::BadSettings, tr("The Semantic Scholar address is not usable: %1").arg(why));
             return;
         }
@@ -167,17 +148,11 @@ void DailyRun::onFeedStored(const IngestSummary &ingest)
         maybeFinish();
         return;
     }
-    AuthorStage::Config c;
-    c.authorMatch = m_runSettings.authorMatch;
-    c.followed = FollowedAuthor::parseLines(m_settings.followedAuthors());
-    c.hIndexFilter = m_runSettings.hIndexFilter;
-    c.hIndexCutoff = m_runSettings.hIndexCutoff;
-    c.s2BaseUrl = Endpoints::resolve(m_settings).s2Api;
+    AuthorStage::Config c = RunConfig::authorConfig(m_runSettings, m_settings);
     c.s2ApiKey = m_s2ApiKey;
     c.s2SpacingMs = m_s2SpacingMs;
     c.retry = m_retry;
     c.criteriaId = m_criteriaId;
-    c.model = m_runSettings.model;
     m_authors = new AuthorStage(m_db, m_http, c, this);
     connect(m_authors, &AuthorStage::progress, this, &DailyRun::progress);
     connect(m_authors, &AuthorStage::notice, this, &DailyRun::notice);
@@ -213,7 +188,7 @@ void DailyRun::startSelection(const QStringList &ids)
     RunEstimate estimate;
     estimate.budgetUsd = m_runSettings.dailyBudgetUsd;
     if (m_runSettings.dailyBudgetUsd > 0) {
-        const double left = m_runSettings.dailyBudgetUsd - spentToday(m_db);
+        const double left = m_runSettings.dailyBudgetUsd - RunBudget::spentToday(m_db);
         estimate.budgetLeftUsd = std::max(0.0, left);
         if (left <= 0) {
             // Nothing may be spent; papers answered earlier still make the digest.
@@ -227,25 +202,10 @@ void DailyRun::startSelection(const QStringList &ids)
         config.budgetUsd = left;
     }
     // Before anything is paid for: what the papers still unanswered would cost (a rerun sends only those).
-    const int toSend = stillToAnswer(ids, config.model);
-    const CostEstimate cost = CostEstimator::estimate(toSend, config, m_prices);
-    estimate.papers = toSend;
-    estimate.requests = toSend > 0 ? cost.requests() : 0;
-    estimate.usd = toSend > 0 ? cost.usd : 0;
-    estimate.priceKnown = cost.priceKnown;
+    QString line;
+    estimate = RunBudget::estimate(m_db, m_criteriaId, ids, config, m_prices, estimate, &line);
     m_summary.estimate = estimate;
-    emit notice(estimate.priceKnown
-                    ? tr("Estimate for %1 papers: %2 LLM requests, about %3 tokens, about $%4 (papers answered "
-                         "earlier are not sent again).")
-                          .arg(toSend)
-                          .arg(estimate.requests)
-                          .arg(toSend > 0 ? cost.usage.totalTokens() : 0)
-                          .arg(estimate.usd, 0, 'f', 3)
-                    : tr("Estimate for %1 papers: %2 LLM requests, about %3 tokens (no price known for %4).")
-                          .arg(toSend)
-                          .arg(estimate.requests)
-                          .arg(toSend > 0 ? cost.usage.totalTokens() : 0)
-                          .arg(config.model));
+    emit notice(line);
     emit estimateReady(estimate);
     m_pendingIds = ids;
     m_pendingConfig = config;
@@ -259,30 +219,6 @@ void DailyRun::startSelection(const QStringList &ids)
         return;
     }
     sendSelection();
-}
-
-int DailyRun::stillToAnswer(const QStringList &ids, const QString &model)
-{
-    // Same rule as SelectionRun's resume: a paper with an abstract score, or dropped by the title
-    // pre-filter, for this criteria version and model is not sent again.
-    ScoreRepository scores(m_db);
-    // A read error counts every paper as still to answer: the estimate errs high, and the selection
-    // itself then stops before sending anything (it cannot read earlier answers either).
-    const QHash<QString, Score> abstracts =
-        scores.existing(m_criteriaId, model, ScoreStage::Abstract, ids).value_or(QHash<QString, Score>());
-    const QHash<QString, Score> titles =
-        scores.existing(m_criteriaId, model, ScoreStage::TitleFilter, ids).value_or(QHash<QString, Score>());
-    int n = 0;
-    for (const QString &id : ids) {
-        const auto a = abstracts.constFind(id);
-        if (a != abstracts.cend() && a->status == ScoreStatus::Scored)
-            continue;
-        const auto t = titles.constFind(id);
-        if (t != titles.cend() && t->status == ScoreStatus::Dropped)
-            continue;
-        ++n;
-    }
-    return n;
 }
 
 void DailyRun::confirmEstimate(bool go)
@@ -439,11 +375,7 @@ void DailyRun::cancel()
 
 QString DailyRun::runLockPath(const QString &databasePath)
 {
-    // A symlink, "..", or a relative --db reach the same file: the same lock (L14). The file exists
-    // once the database is open; before that, the absolute path is the best name there is.
-    const QFileInfo info(databasePath);
-    const QString canonical = info.canonicalFilePath();
-    return (canonical.isEmpty() ? info.absoluteFilePath() : canonical) + u".run-lock"_s;
+    return RunLock::pathFor(databasePath);
 }
 
 bool DailyRun::acquireRunLock()
@@ -451,31 +383,11 @@ bool DailyRun::acquireRunLock()
     const QString path = m_db.filePath();
     if (path.isEmpty() || path.startsWith(u':'))
         return true; // an in-memory database cannot be shared between processes
-    // The window's scheduled run and a cron `papersieve run` on the same database must not both score
-    // the same papers (paying twice) or mark each other's live run as interrupted. QLockFile notices a
-    // lock left by a killed process (its PID is gone) and takes it over.
-    const QString lockPath = runLockPath(path);
-    auto lock = std::make_unique<QLockFile>(lockPath);
-    lock->setStaleLockTime(0);
-    if (!lock->tryLock(0)) {
-        if (lock->error() != QLockFile::LockFailedError) {
-            // Not another run: the lock file itself cannot be made (read-only folder, full disk).
-            fail(RunFailureKind::Database,
-                 tr("Cannot create the run lock %1 (%2): is the database's folder writable, and is there free space?")
-                     .arg(QDir::toNativeSeparators(lockPath),
-                          lock->error() == QLockFile::PermissionError ? tr("permission denied") : tr("unknown error")));
-            return false;
-        }
-        qint64 pid = 0;
-        QString host, app;
-        lock->getLockInfo(&pid, &host, &app);
-        fail(RunFailureKind::AlreadyRunning, tr("Another PaperSieve run is already working on this database (process %1). "
-                "Wait for it to finish, or stop it, then try again.")
-                 .arg(pid));
-        return false;
-    }
-    m_runLock = std::move(lock);
-    return true;
+    RunFailure failure;
+    m_runLock = RunLock::acquire(path, &failure);
+    if (!m_runLock)
+        fail(failure.kind, failure.detail);
+    return m_runLock != nullptr;
 }
 
 void DailyRun::onDeadline()

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runconfig.h"
 
+#include "s2/followedauthor.h"
 #include "settings/appsettings.h"
 #include "settings/endpoints.h"
 
@@ -40,6 +41,18 @@ SelectionConfig selectionConfig(const RunSettings &run, const AppSettings &setti
     config.concurrency = settings.concurrency();
     config.titleFilter = run.titleFilter;
     return config;
+}
+
+AuthorStage::Config authorConfig(const RunSettings &run, const AppSettings &settings)
+{
+    AuthorStage::Config c;
+    c.authorMatch = run.authorMatch;
+    c.followed = FollowedAuthor::parseLines(settings.followedAuthors());
+    c.hIndexFilter = run.hIndexFilter;
+    c.hIndexCutoff = run.hIndexCutoff;
+    c.s2BaseUrl = Endpoints::resolve(settings).s2Api;
+    c.model = run.model;
+    return c;
 }
 
 IngestConfig ingestConfig(const AppSettings &settings, const QStringList &categories)
