@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dailyrun.h"
 
-#include "digest/digestbuilder.h"
 #include "ingest/dayingest.h"
 #include "llm/llmapikeys.h"
 #include "llm/llmproviders.h"
@@ -10,6 +9,7 @@
 #include "runbudget.h"
 #include "runconfig.h"
 #include "runlock.h"
+#include "runrecord.h"
 #include "selection/selectionrun.h"
 #include "settings/appsettings.h"
 #include "settings/endpoints.h"
@@ -286,26 +286,11 @@ void DailyRun::selectionOver()
     if (!m_summary.error.isEmpty() && m_ingest && !m_ingestDone) {
         m_ingest->cancel();
     } else if (!m_ingestDone && !m_cancelled && m_summary.runId != 0 && !m_digestReadySent) {
-        fillFromDigest();
+        RunRecord::fillFromDigest(m_db, m_prices, m_summary);
         m_digestReadySent = true;
         emit digestReady(m_summary);
     }
     maybeFinish();
-}
-
-void DailyRun::fillFromDigest()
-{
-    // The digest's own count, so the notification and the digest never disagree.
-    DigestBuilder builder(m_db, m_prices);
-    if (const std::optional<Digest> digest = builder.forRun(m_summary.runId)) {
-        m_summary.relevant = digest->totalRelevant;
-        m_summary.topTitle.clear();
-        m_summary.topArxivId.clear();
-        if (!digest->papers.isEmpty()) {
-            m_summary.topTitle = digest->papers.first().title;
-            m_summary.topArxivId = digest->papers.first().arxivId;
-        }
-    }
 }
 
 void DailyRun::onIngestFinished(const IngestSummary &ingest)
@@ -394,11 +379,7 @@ void DailyRun::onDeadline()
 {
     if (!m_running)
         return;
-    const qint64 minutes = std::max<qint64>(1, m_deadlineMs / 60000);
-    const QString why = m_deadlineMs >= 60000
-                            ? tr("The run did not end within %1 min and was stopped (a server stopped answering?).").arg(minutes)
-                            : tr("The run did not end within %1 s and was stopped (a server stopped answering?).")
-                                  .arg(double(m_deadlineMs) / 1000.0, 0, 'f', 1);
+    const QString why = RunRecord::deadlineMessage(m_deadlineMs);
     if (m_summary.error.isEmpty()) {
         m_summary.error = why;
         m_summary.failure = RunFailureKind::ProviderUnreachable;
@@ -455,21 +436,8 @@ void DailyRun::finish()
     if (m_cancelled)
         m_summary.cancelled = true;
     if (m_summary.runId != 0) {
-        fillFromDigest();
-        RunStatus status = RunStatus::Finished;
-        QString message;
-        if (!m_summary.error.isEmpty()) {
-            status = RunStatus::Failed;
-            message = m_summary.error;
-        } else if (m_summary.cancelled) {
-            status = RunStatus::Cancelled;
-            message = tr("Cancelled.");
-        } else if (m_summary.budgetReached) {
-            status = RunStatus::BudgetReached;
-            message = tr("The daily budget was reached; papers not scored yet are left for later.");
-        } else if (m_summary.noAnnouncement) {
-            message = tr("No announcement on this day.");
-        }
+        RunRecord::fillFromDigest(m_db, m_prices, m_summary);
+        auto [status, message] = RunRecord::statusOf(m_summary);
         QString error;
         message = Secrets::scrub(message, secrets());
         if (!RunRepository(m_db).finish(m_summary.runId, status, message, m_summary.ingest.announced,

@@ -108,7 +108,6 @@ private:
     void fail(RunFailureKind kind, const QString &message);
     void maybeFinish();
     void finish();
-    void fillFromDigest();
 
     Database &m_db;
     HttpClient &m_http;
