@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace Qt::Literals::StringLiterals;
 
 class TestFetchCommand : public QObject
@@ -26,6 +28,7 @@ private slots:
     void arxivDownIsAClearFailure();
     void dayOutOfReachIsAClearFailure();
     void remoteHttpEndpointIsRefused();
+    void twoFetchesInARowKeepArxivsSpacing();
 
 private:
     struct Result
@@ -164,6 +167,31 @@ void TestFetchCommand::remoteHttpEndpointIsRefused()
     const Result r = fetch({}, env);
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(u"mirror.example.org"_s) && r.err.contains(u"https://"_s), qPrintable(r.err));
+}
+
+void TestFetchCommand::twoFetchesInARowKeepArxivsSpacing()
+{
+    // arXiv asks for 3 s between requests from one machine, not from one process: two commands run back
+    // to back share the time of the last request (SpacingLedger beside the database). The spacing is made
+    // 1 s here; the gaps are measured where arXiv would see them, at the server.
+    QSettings ini(m_config, QSettings::IniFormat);
+    ini.setValue(u"ingest/requestSpacingMs"_s, 1000);
+    ini.sync();
+    m_arxiv->loadDayJsonl(TestData::read(u"arxiv/day_2025-10-07.cs.LG+cs.AI.jsonl"_s), QDate(2025, 10, 7));
+    const Result first = fetch({});
+    QVERIFY2(first.exitCode == 0, qPrintable(first.err));
+    const Result second = fetch({});
+    QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+    QList<qint64> at;
+    for (const auto service : {FakeArxivServer::Service::Rss, FakeArxivServer::Service::Api}) {
+        for (const auto &r : m_arxiv->requests(service))
+            at << r.receivedAtMs;
+    }
+    std::sort(at.begin(), at.end());
+    QVERIFY2(at.size() >= 6, qPrintable(QString::number(at.size()))); // 1 feed + 4 metadata, then the feed again
+    for (qsizetype i = 1; i < at.size(); ++i)
+        QVERIFY2(at.at(i) - at.at(i - 1) >= 1000,
+                 qPrintable(u"requests %1 and %2 came %3 ms apart"_s.arg(i - 1).arg(i).arg(at.at(i) - at.at(i - 1))));
 }
 
 QTEST_GUILESS_MAIN(TestFetchCommand)
