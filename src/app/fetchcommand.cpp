@@ -11,6 +11,7 @@
 #include "pipeline/runconfig.h"
 #include "settings/appsettings.h"
 #include "storage/database.h"
+#include "text/controlchars.h"
 
 #include <QCoreApplication>
 
@@ -28,7 +29,7 @@ struct FetchCommand
 
 void say(const QString &line)
 {
-    std::fprintf(stderr, "papersieve: %s\n", qPrintable(line));
+    std::fprintf(stderr, "papersieve: %s\n", qPrintable(ControlChars::stripped(line))); // no terminal escapes from a feed
     std::fflush(stderr);
 }
 

@@ -4,12 +4,12 @@
 #include "appcontext.h"
 #include "cli/commandline.h"
 #include "clitext.h"
-#include "incompletenote.h"
 #include "digest/bibtexwriter.h"
 #include "digest/digestbuilder.h"
 #include "digest/htmlwriter.h"
 #include "digest/jsonwriter.h"
 #include "digest/markdownwriter.h"
+#include "incompletenote.h"
 #include "llm/llmapikeys.h"
 #include "llm/llmproviders.h"
 #include "llm/pricingtable.h"
@@ -18,6 +18,7 @@
 #include "settings/appsettings.h"
 #include "settings/endpoints.h"
 #include "storage/database.h"
+#include "text/controlchars.h"
 #include "text/secrets.h"
 
 #include <QCoreApplication>
@@ -62,13 +63,13 @@ void collectSecrets(const QStringList &more)
 
 void say(const QString &line)
 {
-    std::fprintf(stderr, "papersieve: %s\n", qPrintable(Secrets::scrub(line, g_secrets)));
+    std::fprintf(stderr, "papersieve: %s\n", qPrintable(ControlChars::stripped(Secrets::scrub(line, g_secrets))));
     std::fflush(stderr);
 }
 
 void sayOut(const QString &line)
 {
-    std::printf("%s\n", qPrintable(Secrets::scrub(line, g_secrets)));
+    std::printf("%s\n", qPrintable(ControlChars::stripped(Secrets::scrub(line, g_secrets))));
     std::fflush(stdout);
 }
 
