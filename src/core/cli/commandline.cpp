@@ -3,6 +3,7 @@
 
 #include "arxiv/arxivcategory.h"
 
+#include <QFileInfo>
 #include <QRegularExpression>
 
 using namespace Qt::Literals::StringLiterals;
@@ -148,6 +149,16 @@ bool CommandLine::parse(const QStringList &arguments, CommandLine *result, QStri
         }
     }
 
+    if (outSet && !formatSet) {
+        // `--out digest.html` means HTML: the file's extension names the format when --format does not.
+        const QString suffix = QFileInfo(cl.outFile).suffix().toLower();
+        if (suffix == u"html" || suffix == u"htm")
+            cl.format = Format::Html;
+        else if (suffix == u"json")
+            cl.format = Format::Json;
+        else if (suffix == u"bib")
+            cl.format = Format::Bibtex;
+    }
     if ((outSet || formatSet) && cl.command != Command::Run) {
         *error = u"--out, --format and --yes belong to 'papersieve run'"_s;
         return false;

@@ -43,6 +43,18 @@ void TestCommandLine::parsesValid_data()
     QTest::newRow("run bib") << QStringList{u"--db"_s, u"a.sqlite"_s, u"run"_s, u"--format"_s, u"bib"_s}
                              << int(C::Run) << QString() << QStringList{} << QString() << int(F::Bibtex)
                              << u"a.sqlite"_s << false;
+    // Without --format the extension of --out names the format; --format wins over it.
+    QTest::newRow("out .html") << QStringList{u"run"_s, u"--out"_s, u"x.html"_s} << int(C::Run) << QString()
+                               << QStringList{} << u"x.html"_s << int(F::Html) << QString() << false;
+    QTest::newRow("out .JSON") << QStringList{u"run"_s, u"--out"_s, u"d/x.JSON"_s} << int(C::Run) << QString()
+                               << QStringList{} << u"d/x.JSON"_s << int(F::Json) << QString() << false;
+    QTest::newRow("out .bib") << QStringList{u"run"_s, u"-o"_s, u"x.bib"_s} << int(C::Run) << QString()
+                              << QStringList{} << u"x.bib"_s << int(F::Bibtex) << QString() << false;
+    QTest::newRow("out .txt") << QStringList{u"run"_s, u"--out"_s, u"x.txt"_s} << int(C::Run) << QString()
+                              << QStringList{} << u"x.txt"_s << int(F::Markdown) << QString() << false;
+    QTest::newRow("format wins") << QStringList{u"run"_s, u"--out"_s, u"x.html"_s, u"--format"_s, u"md"_s}
+                                 << int(C::Run) << QString() << QStringList{} << u"x.html"_s << int(F::Markdown)
+                                 << QString() << false;
     QTest::newRow("dup categories") << QStringList{u"fetch"_s, u"--categories"_s, u"cs.LG,cs.LG, math.OC"_s}
                                     << int(C::Fetch) << QString() << QStringList{u"cs.LG"_s, u"math.OC"_s}
                                     << QString() << int(F::Markdown) << QString() << false;
