@@ -190,7 +190,8 @@ QString CommandLine::helpText()
   papersieve fetch [--date D] [--categories cs.LG,cs.AI]
                                   fetch the day's arXiv announcements and store them, no window
   papersieve run [--date D] [--categories C] [--out FILE] [--format md|html|json|bib] [--yes]
-                                  fetch + select + write the digest, no window
+                                  fetch + select + write the digest, no window; without --format
+                                  the extension of --out (.html, .json, .bib) names the format
                                   --yes: send even when the cost estimate is over what is left of
                                   the daily budget (without it such a run stops with exit 4)
   papersieve --version | --help
